@@ -1,0 +1,67 @@
+package org.pilotpool.cli;
+
+import org.pilotpool.model.input.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code pilotpool} command: one subcommand per way of using the pool. */
+@Command(
+    name = "pilotpool",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "A multi-user pilot pool (HTCondor + glideinWMS + glexec) as actors.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+  /** Exit code for bad input or usage, as for unknown options. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    // Pekko leaves no non-daemon threads in virtual time, but serve mode may: exit explicitly.
+    System.exit(code);
+  }
+
+  /** The configured picocli command line; tests drive it directly. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    return cl;
+  }
+
+  private static int handleExecutionException(
+      Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    boolean debug = parseResult.hasMatchedOption("--debug")
+        || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+    Throwable cause = ex;
+    while (cause != null && !(cause instanceof BadInputException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof BadInputException bad) {
+      cl.getErr().println("pilotpool: " + bad.oneLine());
+      if (debug) {
+        ex.printStackTrace(cl.getErr());
+      }
+      return EXIT_BAD_INPUT;
+    }
+    cl.getErr().println("pilotpool: internal error: " + ex);
+    if (debug) {
+      ex.printStackTrace(cl.getErr());
+    } else {
+      cl.getErr().println("(run again with --debug for the stack trace)");
+    }
+    return 1;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"pilotpool " + (v == null ? "development build" : v)};
+    }
+  }
+}
