@@ -1,0 +1,52 @@
+package org.pilotpool.model.retry;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.pilotpool.model.glexec.GlexecResult;
+
+/**
+ * HTCondor's glexec retry rule, as in condor_glexec_setup, _kill and _cleanup and in the starter's
+ * launch loop: only exit 202 and 203 are retried, at most {@code GLEXEC_RETRIES} times (so at most
+ * retries + 1 calls per step); after the n-th failure it waits {@code GLEXEC_RETRY_DELAY × r},
+ * r = 1 + (random mod n) mod 100, i.e. r uniform in 1..min(n, 100). A step that stops on another
+ * code ends with script exit 2, one that runs out of retries with exit 3. It does not know causes:
+ * a ban costs the full number of calls, which is the behaviour this class exists to reproduce.
+ */
+public final class HtcondorRetryPolicy implements RetryPolicy {
+  /** The starter caps the delay multiplier at 100. */
+  static final int MAX_MULTIPLIER = 100;
+
+  private final HtcondorRetryConfig config;
+  private final RandomGenerator random;
+
+  public HtcondorRetryPolicy(HtcondorRetryConfig config, RandomGenerator random) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public RetryDecision afterFailure(int failedAttempt, FailureEvidence evidence) {
+    if (failedAttempt < 1) {
+      throw new IllegalArgumentException("attempts count from 1, got " + failedAttempt);
+    }
+    FailureClass failureClass = FailureClassifier.classify(evidence);
+    if (evidence.result().isEmpty()) {
+      return new RetryDecision.GiveUp(
+          failureClass, HelperExit.PROXY_NOT_VALID, HelperExit.PROXY_NOT_VALID_MESSAGE);
+    }
+    GlexecResult result = evidence.result().get();
+    // Without an exit status (glexec missing, pipes broken) the scripts see a failed command.
+    if (result.failure().isPresent() || !result.code().retriedByHtcondor()) {
+      return new RetryDecision.GiveUp(failureClass, HelperExit.NOT_RETRYABLE,
+          "glexec exited with status " + result.exitStatus() + ", which is not retried");
+    }
+    if (failedAttempt > config.retries()) {
+      return new RetryDecision.GiveUp(failureClass, HelperExit.RETRIES_EXHAUSTED,
+          "glexec exited with status " + result.exitStatus() + " after "
+              + config.retries() + " retries");
+    }
+    int multiplier = 1 + random.nextInt(Math.min(failedAttempt, MAX_MULTIPLIER));
+    return new RetryDecision.Retry(config.retryDelay().multipliedBy(multiplier));
+  }
+}
