@@ -29,7 +29,12 @@ public record GlexecResult(
     /** glexec did not finish within the adapter's timeout and was killed. */
     TIMED_OUT,
     /** The process could not be started or its pipes failed. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * glexec exited 0 but its output is not what the operation requires (VALIDATE: the last line
+     * is not "Hello World", glideinWMS's rule); {@code exitStatus} keeps the real status.
+     */
+    UNEXPECTED_OUTPUT
   }
 
   public GlexecResult {
