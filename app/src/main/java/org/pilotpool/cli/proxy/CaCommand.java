@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
     name = "ca",
     mixinStandardHelpOptions = true,
     description = {
-        "Create a self-signed test CA (RSA 2048, SHA-256) in a directory usable as X509_CERT_DIR:",
-        "<hash>.0 (the CA certificate, named by 'openssl x509 -hash'), <hash>.signing_policy",
-        "(Globus EACL) and " + Cli.CA_KEY + " (the CA key, mode 0600).",
-        "For tests and private pools only."})
+        "Create a self-signed test CA (RSA 2048, SHA-256) in a directory usable as X509_CERT_DIR: "
+            + "<hash>.0 (the CA certificate, named by 'openssl x509 -hash'), <hash>.signing_policy "
+            + "(Globus EACL) and " + Cli.CA_KEY + " (the CA key, mode 0600). "
+            + "For tests and private pools only."})
 final class CaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

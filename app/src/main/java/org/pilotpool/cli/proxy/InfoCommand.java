@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "info",
     mixinStandardHelpOptions = true,
     description = {
-        "Show a proxy as 'grid-proxy-info -all' does (subject, issuer, identity, type, strength, path,",
-        "timeleft), then its VOMS attributes (VO, issuer, FQANs, primary first). Does not validate:",
-        "use 'proxy verify' for that."})
+        "Show a proxy as 'grid-proxy-info -all' does (subject, issuer, identity, type, strength, path, "
+            + "timeleft), then its VOMS attributes (VO, issuer, FQANs, primary first). Does not validate: "
+            + "use 'proxy verify' for that."})
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

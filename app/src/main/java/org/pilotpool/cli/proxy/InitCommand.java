@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-        "Create a proxy (like grid-proxy-init, or voms-proxy-init with --fqan) and write it in the",
-        "Globus layout (certificate, key, chain) with mode 0600.",
-        "The issuer may be a user certificate or a proxy (then --key is the proxy file itself).",
-        "An encrypted key's passphrase comes from --passphrase-file, else from the terminal."})
+        "Create a proxy (like grid-proxy-init, or voms-proxy-init with --fqan) and write it in the "
+            + "Globus layout (certificate, key, chain) with mode 0600. "
+            + "The issuer may be a user certificate or a proxy (then --key is the proxy file itself). "
+            + "An encrypted key's passphrase comes from --passphrase-file, else from the terminal."})
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
     name = "user",
     mixinStandardHelpOptions = true,
     description = {
-        "Issue a user certificate from a test CA made by 'proxy ca', as in ~/.globus:",
-        "usercert.pem (mode 0644) and userkey.pem (mode 0400; PKCS#1, or encrypted PKCS#8",
-        "with --passphrase-file)."})
+        "Issue a user certificate from a test CA made by 'proxy ca', as in ~/.globus: "
+            + "usercert.pem (mode 0644) and userkey.pem (mode 0400; PKCS#1, or encrypted PKCS#8 "
+            + "with --passphrase-file)."})
 final class UserCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-        "Validate a proxy file against the trusted CAs of an X509_CERT_DIR-style directory:",
-        "chain, signatures, validity times, proxy naming and path length, key match.",
-        "Exit 0 when valid; otherwise the reason on stderr and exit 1",
-        "(malformed, key does not match certificate, not a proxy, broken chain, bad signature,",
-        "unknown CA, expired, not yet valid, proxy path length exceeded)."},
+        "Validate a proxy file against the trusted CAs of an X509_CERT_DIR-style directory: "
+            + "chain, signatures, validity times, proxy naming and path length, key match. "
+            + "Exit 0 when valid; otherwise the reason on stderr and exit 1 "
+            + "(malformed, key does not match certificate, not a proxy, broken chain, bad signature, "
+            + "unknown CA, expired, not yet valid, proxy path length exceeded)."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:valid", "1:rejected", "2:bad usage or unreadable CA directory"})
 final class VerifyCommand implements Callable<Integer> {
