@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -311,7 +312,7 @@ public final class EventLogReader implements Iterator<JobEvent>, AutoCloseable {
     }
 
     String eventName() {
-      return String.format("event %03d", code);
+      return String.format(Locale.ROOT, "event %03d", code);
     }
 
     CpuUsage usage(String label) throws RecordRejected {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class EventLogTraceReader implements TraceReader {
 
   private TraceJob apply(JobEvent e) {
     int line = events.eventLine();
-    String text = String.format("%03d (%s)", e.code(), e.job().clusterProc());
+    String text = String.format(Locale.ROOT, "%03d (%s)", e.code(), e.job().clusterProc());
     if (e instanceof JobEvent.Submit) {
       if (!seen.add(e.job().clusterProc())) {
         log.reject(TraceProblem.DUPLICATE_ID, line, "job id",
