@@ -381,6 +381,9 @@ public final class EventLogReader implements Iterator<JobEvent>, AutoCloseable {
     CpuUsage local = b.usage("Run Local Usage");
     long sent = b.bytes("Run Bytes Sent By Job");
     long received = b.bytes("Run Bytes Received By Job");
+    if (kind.contains("requeued")) {
+      skipRequeueTermination(b);
+    }
     Optional<String> reason = Optional.empty();
     Optional<String> l = b.peek();
     if (l.isPresent() && !l.get().strip().startsWith("Partitionable Resources")) {
@@ -388,6 +391,19 @@ public final class EventLogReader implements Iterator<JobEvent>, AutoCloseable {
       reason = Optional.of(s.startsWith("Reason: ") ? s.substring("Reason: ".length()) : s);
     }
     return new JobEvent.Evicted(job, time, checkpointed, remote, local, sent, received, reason);
+  }
+
+  // A job that exited but is to run again (on_exit_remove false) is written as an eviction
+  // followed by its exit: "(1) Normal termination (...)" or "(0) Abnormal termination (...)" and
+  // a core file line. The replay only needs the eviction, so these lines are passed over.
+  private static void skipRequeueTermination(Body b) {
+    Optional<String> l = b.peek();
+    if (l.isPresent() && l.get().strip().startsWith("(1) Normal termination")) {
+      b.optional();
+    } else if (l.isPresent() && l.get().strip().startsWith("(0) Abnormal termination")) {
+      b.optional();
+      b.optional();
+    }
   }
 
   private static JobEvent terminated(JobId job, Instant time, Body b) throws RecordRejected {
@@ -447,12 +463,12 @@ public final class EventLogReader implements Iterator<JobEvent>, AutoCloseable {
     int allocAt = table.indexOf("Allocated");
     int allocEnd = allocAt < 0 ? -1 : allocAt + "Allocated".length();
     List<ResourceRow> rows = new ArrayList<>();
-    for (Optional<String> l = b.optional(); l.isPresent(); l = b.optional()) {
+    // The table ends at the first line that is not a "name : values" row, such as the
+    // "Job terminated of its own accord at <time> ..." line recent versions add.
+    for (Optional<String> l = b.peek(); l.isPresent() && l.get().contains(" : "); l = b.peek()) {
+      b.optional();
       String row = l.get();
-      int c = row.indexOf(':');
-      if (c < 0) {
-        throw malformed(b.eventName(), "resource table row without ':': '" + row.strip() + "'");
-      }
+      int c = row.indexOf(" : ") + 1;
       String name = row.substring(0, c).strip();
       int sp = name.indexOf(' ');
       name = sp < 0 ? name : name.substring(0, sp);

@@ -131,6 +131,44 @@ class EventLogReaderTest {
   }
 
   @Test
+  void terminationLineAfterTheResourceTableEndsTheTable() {
+    String log = "005 (001.000.000) 2026-11-24 03:54:47 Job terminated.\n"
+        + "\t(1) Normal termination (return value 0)\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Run Remote Usage\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Run Local Usage\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Total Remote Usage\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Total Local Usage\n"
+        + "\t0  -  Run Bytes Sent By Job\n\t0  -  Run Bytes Received By Job\n"
+        + "\t0  -  Total Bytes Sent By Job\n\t0  -  Total Bytes Received By Job\n"
+        + "\tPartitionable Resources :    Usage  Request Allocated \n"
+        + "\t   Cpus                 :                 1         1 \n"
+        + "\tJob terminated of its own accord at 2026-11-24T03:54:47Z with exit-code 0.\n"
+        + "...\n";
+    try (EventLogReader r = EventLogReader.of(new StringReader(log), "t.log",
+        new EventLogReader.Options(ZoneOffset.UTC, 2026, ReadPolicy.STRICT))) {
+      JobEvent.Terminated t = (JobEvent.Terminated) r.next();
+      assertEquals(List.of(new ResourceRow("Cpus", "", "1", "1")), t.resources());
+    }
+  }
+
+  @Test
+  void requeuedEvictionKeepsItsReasonNotTheExitLine() {
+    String log = "004 (001.000.000) 2026-11-24 03:54:47 Job was evicted.\n"
+        + "\t(0) Job terminated and was requeued\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Run Remote Usage\n"
+        + "\t\tUsr 0 00:00:00, Sys 0 00:00:00  -  Run Local Usage\n"
+        + "\t0  -  Run Bytes Sent By Job\n\t0  -  Run Bytes Received By Job\n"
+        + "\t(1) Normal termination (return value 1)\n"
+        + "\tOnExitRemove evaluated to FALSE\n"
+        + "...\n";
+    try (EventLogReader r = EventLogReader.of(new StringReader(log), "t.log",
+        new EventLogReader.Options(ZoneOffset.UTC, 2026, ReadPolicy.STRICT))) {
+      JobEvent.Evicted e = (JobEvent.Evicted) r.next();
+      assertEquals(Optional.of("OnExitRemove evaluated to FALSE"), e.reason());
+    }
+  }
+
+  @Test
   void truncatedLastEventIsMalformed() {
     String log = "000 (001.000.000) 2026-11-24 03:54:47 Job submitted from host: <h>\n";
     try (EventLogReader r = EventLogReader.of(new StringReader(log), "t.log", lenientUtc(2026))) {
