@@ -1,0 +1,20 @@
+package org.pilotpool.model.eventlog;
+
+/** An HTCondor job id as the event log writes it: {@code cluster.proc.subproc}. */
+public record JobId(int cluster, int proc, int subproc) {
+  public JobId {
+    if (cluster < 0 || proc < 0 || subproc < 0) {
+      throw new IllegalArgumentException(
+          "job id parts must be non-negative: " + cluster + "." + proc + "." + subproc);
+    }
+  }
+
+  public static JobId of(int cluster, int proc) {
+    return new JobId(cluster, proc, 0);
+  }
+
+  /** {@code cluster.proc}, the form HTCondor tools and histories use. */
+  public String clusterProc() {
+    return cluster + "." + proc;
+  }
+}

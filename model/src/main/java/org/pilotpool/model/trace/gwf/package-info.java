@@ -1,0 +1,2 @@
+/** The Grid Workloads Archive format (GWF), text form. */
+package org.pilotpool.model.trace.gwf;
