@@ -1,5 +1,6 @@
 package org.pilotpool.cli;
 
+import org.pilotpool.cli.bench.BenchCommand;
 import org.pilotpool.cli.proxy.ProxyCommand;
 import org.pilotpool.model.input.BadInputException;
 import picocli.CommandLine;
@@ -12,7 +13,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A multi-user pilot pool (HTCondor + glideinWMS + glexec) as actors.",
-    subcommands = {CommandLine.HelpCommand.class, ProxyCommand.class})
+    subcommands = {
+      RunCommand.class,
+      BenchCommand.class,
+      ProxyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   /** Exit code for bad input or usage, as for unknown options. */

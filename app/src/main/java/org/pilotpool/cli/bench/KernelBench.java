@@ -1,0 +1,69 @@
+package org.pilotpool.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pilotpool.kernel.ProgressListener;
+import org.pilotpool.kernel.Simulation;
+import org.pilotpool.kernel.SimulationResult;
+import org.pilotpool.kernel.load.ChatterLoad;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code pilotpool bench kernel}: the virtual-time kernel under a fixed synthetic load. */
+@Command(
+    name = "kernel",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Actors exchanging messages and timers over simulated time in the virtual-time kernel.",
+      "Each actor wakes on its own periodic timer and starts a message that hops between",
+      "random peers. Prints one JSON line: messages/s, timer fires/s, actors, peak heap."
+    })
+final class KernelBench implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--actors", defaultValue = "100000", description = "Actors (default: ${DEFAULT-VALUE}).")
+  int actors;
+
+  @Option(names = "--duration", defaultValue = "PT24H", description = "Virtual time, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--period", defaultValue = "PT1H", description = "Each actor's timer period (default: ${DEFAULT-VALUE}).")
+  Duration period;
+
+  @Option(names = "--hops", defaultValue = "10", description = "Messages per timer fire (default: ${DEFAULT-VALUE}).")
+  int hops;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    var load = new ChatterLoad.Spec(actors, period, hops);
+    var counts = new ChatterLoad.Counts();
+    var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed));
+    HeapPeak.reset();
+    long t0 = System.nanoTime();
+    SimulationResult result = Simulation.create(config, Instant.parse("2026-01-01T00:00:00Z"))
+        .run(ChatterLoad.create(load, counts), duration, ProgressListener.NONE);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("bench", "kernel");
+    line.put("actors", actors);
+    line.put("virtual_seconds", result.virtualElapsed().toSeconds());
+    line.put("messages", counts.messages());
+    line.put("timer_fires", counts.ticks());
+    line.put("wall_seconds", Math.round(wall * 1000) / 1000.0);
+    line.put("messages_per_second", Math.round(counts.messages() / wall));
+    line.put("timer_fires_per_second", Math.round(counts.ticks() / wall));
+    line.put("peak_heap_mb", HeapPeak.megabytes());
+    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
+    return 0;
+  }
+}
