@@ -1,0 +1,210 @@
+package org.pilotpool.workernode;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pilotpool.authz.AuthzDecision;
+import org.pilotpool.authz.SiteAuthz;
+import org.pilotpool.glexec.Glexec;
+import org.pilotpool.glexec.sim.AuthzReply;
+import org.pilotpool.glexec.sim.AuthzRequest;
+import org.pilotpool.glexec.sim.GlexecStep;
+import org.pilotpool.glexec.sim.PendingAuthorization;
+import org.pilotpool.glexec.sim.SimulatedGlexec;
+import org.pilotpool.model.glexec.GlexecInvocation;
+import org.pilotpool.model.glexec.GlexecResult;
+import org.pilotpool.model.retry.FailureCause;
+
+/**
+ * One worker node's glexec as an actor: the one protocol (invoke, then a {@link GlexecCall} back)
+ * for the simulated glexec, which asks the site's authorization service in virtual time, and for
+ * the real binary, which runs off the actor threads. Callers cannot tell them apart.
+ */
+public final class GlexecActor {
+  private GlexecActor() {}
+
+  /** What the actor hears. */
+  public sealed interface Command {}
+
+  /** Call glexec; the outcome goes to {@code replyTo}, tagged with {@code callId}. */
+  public record Invoke(String callId, GlexecInvocation invocation, ActorRef<GlexecCall> replyTo)
+      implements Command {
+    public Invoke {
+      Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(invocation, "invocation");
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  private record StepDue(String callId, GlexecStep step) implements Command {}
+
+  private record AuthzAnswered(org.pilotpool.authz.AuthzReply reply) implements Command {}
+
+  private record RealReturned(String callId, GlexecResult result) implements Command {}
+
+  /**
+   * A simulated glexec on one worker node.
+   *
+   * @param site the site's authorization service
+   * @param callerTimeout how long the caller waits for a hung call before giving up; empty as in
+   *     HTCondor's starter, which waits forever
+   */
+  public static Behavior<Command> simulated(
+      SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
+      Optional<Duration> callerTimeout) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(
+        timers -> new Simulated(ctx, timers, glexec, site, clock, callerTimeout).behavior()));
+  }
+
+  /** The real glexec binary, through the adapter (which runs it on its own executor). */
+  public static Behavior<Command> real(Glexec glexec) {
+    return Behaviors.setup(ctx -> {
+      Map<String, ActorRef<GlexecCall>> waiting = new LinkedHashMap<>();
+      Map<String, GlexecInvocation> invocations = new LinkedHashMap<>();
+      return Behaviors.receive(Command.class)
+          .onMessage(Invoke.class, inv -> {
+            waiting.put(inv.callId(), inv.replyTo());
+            invocations.put(inv.callId(), inv.invocation());
+            ctx.pipeToSelf(glexec.invoke(inv.invocation()), (result, failure) -> new RealReturned(
+                inv.callId(),
+                failure == null ? result : GlexecResult.failed(GlexecResult.AdapterFailure.IO_ERROR,
+                    "glexec adapter failed: " + failure, Duration.ZERO)));
+            return Behaviors.same();
+          })
+          .onMessage(RealReturned.class, r -> {
+            GlexecInvocation invocation = invocations.remove(r.callId());
+            waiting.remove(r.callId()).tell(
+                new GlexecCall.Returned(r.callId(), invocation, r.result(), FailureCause.NOT_KNOWN));
+            return Behaviors.same();
+          })
+          .build();
+    });
+  }
+
+  /** The simulated node's state: calls waiting on a timer or on the authz service. */
+  private static final class Simulated {
+    private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
+    private final SimulatedGlexec glexec;
+    private final ActorRef<SiteAuthz.Command> site;
+    private final InstantSource clock;
+    private final Optional<Duration> callerTimeout;
+    private final ActorRef<org.pilotpool.authz.AuthzReply> authzReplies;
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final Map<String, String> callByRequest = new LinkedHashMap<>();
+
+    private record Call(Invoke invoke, PendingAuthorization pending) {}
+
+    Simulated(ActorContext<Command> ctx, TimerScheduler<Command> timers, SimulatedGlexec glexec,
+        ActorRef<SiteAuthz.Command> site, InstantSource clock, Optional<Duration> callerTimeout) {
+      this.ctx = ctx;
+      this.timers = timers;
+      this.glexec = glexec;
+      this.site = site;
+      this.clock = clock;
+      this.callerTimeout = callerTimeout;
+      this.authzReplies = ctx.messageAdapter(org.pilotpool.authz.AuthzReply.class, AuthzAnswered::new);
+    }
+
+    Behavior<Command> behavior() {
+      return Behaviors.receive(Command.class)
+          .onMessage(Invoke.class, this::onInvoke)
+          .onMessage(StepDue.class, this::onStepDue)
+          .onMessage(AuthzAnswered.class, this::onAuthzAnswered)
+          .build();
+    }
+
+    private Behavior<Command> onInvoke(Invoke invoke) {
+      if (calls.containsKey(invoke.callId())) {
+        throw new IllegalArgumentException("glexec call id reused: " + invoke.callId());
+      }
+      calls.put(invoke.callId(), new Call(invoke, null));
+      follow(invoke.callId(), glexec.invoke(invoke.invocation(), clock.instant()));
+      return Behaviors.same();
+    }
+
+    /** Carries out a step: now if it has no delay, else when its timer fires. */
+    private void follow(String callId, GlexecStep step) {
+      Duration delay = step instanceof GlexecStep.Finish f ? f.after()
+          : step instanceof GlexecStep.Authorize a ? a.sendAfter()
+          : Duration.ZERO;
+      if (delay.isZero()) {
+        complete(callId, step);
+      } else {
+        timers.startSingleTimer(callId, new StepDue(callId, step), delay);
+      }
+    }
+
+    private Behavior<Command> onStepDue(StepDue due) {
+      complete(due.callId(), due.step());
+      return Behaviors.same();
+    }
+
+    private void complete(String callId, GlexecStep step) {
+      Call call = calls.get(callId);
+      Invoke invoke = call.invoke();
+      if (step instanceof GlexecStep.Finish f) {
+        calls.remove(callId);
+        invoke.replyTo().tell(new GlexecCall.Returned(callId, invoke.invocation(), f.result(), f.cause()));
+      } else if (step instanceof GlexecStep.ProxyNotValid p) {
+        calls.remove(callId);
+        invoke.replyTo().tell(
+            new GlexecCall.ProxyNotValid(callId, invoke.invocation(), p.message(), p.helperStatus()));
+      } else if (step instanceof GlexecStep.Hung h) {
+        // As HTCondor's starter: without a timeout of its own the caller never hears back.
+        if (callerTimeout.isPresent()) {
+          follow(callId, h.timedOutAfter(callerTimeout.get()));
+        }
+      } else if (step instanceof GlexecStep.Authorize a) {
+        calls.put(callId, new Call(invoke, a.pending()));
+        callByRequest.put(a.request().requestId(), callId);
+        site.tell(toSite(a.request()));
+      }
+    }
+
+    private SiteAuthz.Authorize toSite(AuthzRequest request) {
+      // With the old X509_USER_PROXY bug the payload proxy stands where the pilot's belongs:
+      // Argus then finds no pilot credential at all.
+      String pilot = request.pilot().isEmpty() || request.pilotCredentialIsPayloads()
+          ? null
+          : request.pilot().get().identity();
+      return new SiteAuthz.Authorize(request.requestId(), request.subject().identity(),
+          request.subject().fqans(), pilot, authzReplies);
+    }
+
+    private Behavior<Command> onAuthzAnswered(AuthzAnswered answered) {
+      String callId = callByRequest.remove(answered.reply().requestId());
+      if (callId == null) {
+        return Behaviors.same();
+      }
+      Call call = calls.get(callId);
+      follow(callId, glexec.onAuthzReply(call.pending(), fromSite(answered.reply().decision()), clock.instant()));
+      return Behaviors.same();
+    }
+
+    private static AuthzReply fromSite(AuthzDecision decision) {
+      if (decision instanceof AuthzDecision.Permit p) {
+        return new AuthzReply.Permit(p.account());
+      }
+      if (decision instanceof AuthzDecision.Deny d) {
+        return new AuthzReply.Deny(d.reason().name());
+      }
+      return switch (decision.kind()) {
+        case INDETERMINATE -> new AuthzReply.Indeterminate();
+        case NOT_APPLICABLE -> new AuthzReply.NotApplicable();
+        case OVERLOADED -> new AuthzReply.Overloaded();
+        case TIMED_OUT -> new AuthzReply.TimedOut();
+        case UNAVAILABLE -> new AuthzReply.Unavailable();
+        case PERMIT, DENY -> throw new IllegalStateException("handled above: " + decision);
+      };
+    }
+  }
+}
