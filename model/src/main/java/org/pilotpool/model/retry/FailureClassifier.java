@@ -24,7 +24,8 @@ public final class FailureClassifier {
       return switch (result.failure().get()) {
         case TIMED_OUT -> FailureClass.TRANSIENT;
         case BINARY_UNAVAILABLE -> FailureClass.CLIENT;
-        case IO_ERROR -> FailureClass.UNKNOWN;
+        // glexec ran but misbehaved (no "Hello World"): a site install problem of unknown duration.
+        case IO_ERROR, UNEXPECTED_OUTPUT -> FailureClass.UNKNOWN;
       };
     }
     return switch (result.code()) {
