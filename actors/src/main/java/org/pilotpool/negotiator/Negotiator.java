@@ -1,0 +1,279 @@
+package org.pilotpool.negotiator;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pilotpool.collector.Collector;
+import org.pilotpool.kernel.PoolContext;
+import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Value;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.negotiation.CycleResult;
+import org.pilotpool.model.negotiation.CycleStats;
+import org.pilotpool.model.negotiation.Match;
+import org.pilotpool.model.negotiation.NegotiationCycle;
+import org.pilotpool.model.negotiation.SubmitterQueue;
+import org.pilotpool.model.negotiation.UserPriorities;
+
+/**
+ * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks each registered schedd for its idle
+ * jobs and the collector for slot ads, runs a {@link NegotiationCycle} over the Unclaimed slots
+ * with the accountant's priorities, and sends each match to its schedd. Schedds that have not
+ * answered within {@code NEGOTIATOR_TIMEOUT} are left out of that cycle. Usage reports from schedds
+ * feed the accountant, whose priorities age at the start of every cycle.
+ */
+public final class Negotiator {
+  private Negotiator() {}
+
+  /** What the negotiator hears. */
+  public sealed interface Command
+      permits RegisterSchedd, IdleJobs, UsageReport, GetCycleStats, SlotsReceived, Tick,
+          CycleTimedOut {}
+
+  /** A schedd joins the pool; registering again under the same name replaces the reference. */
+  public record RegisterSchedd(String name, ActorRef<ScheddMessage> schedd) implements Command {}
+
+  /** A schedd's answer to {@link GetIdleJobs}: its idle jobs per submitter, in its order. */
+  public record IdleJobs(String schedd, long cycle, List<SubmitterQueue> queues) implements Command {
+    public IdleJobs {
+      queues = List.copyOf(queues);
+    }
+  }
+
+  /**
+   * The number of slots {@code submitter}'s jobs at {@code schedd} hold claims on, sent when it
+   * changes. It replaces what the negotiator counted from its own matches.
+   */
+  public record UsageReport(String schedd, String submitter, int claims) implements Command {}
+
+  /** Asks for the negotiator's figures. */
+  public record GetCycleStats(ActorRef<NegotiatorStats> replyTo) implements Command {}
+
+  private record SlotsReceived(long cycle, Collector.SlotAds ads) implements Command {}
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  private record CycleTimedOut(long cycle) implements Command {}
+
+  /** Messages the negotiator sends to schedds. */
+  public sealed interface ScheddMessage permits GetIdleJobs, MatchFound {}
+
+  /** Asks a schedd for its idle jobs; it answers with {@link IdleJobs} carrying the same cycle. */
+  public record GetIdleJobs(long cycle, ActorRef<Command> replyTo) implements ScheddMessage {}
+
+  /**
+   * A slot for one of the schedd's jobs: the schedd is to claim it ({@code REQUEST_CLAIM}).
+   *
+   * @param startd the startd the slot advertised, when it advertised one
+   */
+  public record MatchFound(
+      long cycle, String submitter, JobId job, String slotName, ClassAd slotAd,
+      Optional<ActorRef<?>> startd) implements ScheddMessage {}
+
+  /**
+   * The negotiator's figures.
+   *
+   * @param cycles cycles completed
+   * @param ticksSkipped interval ticks that found the previous cycle still running
+   * @param totalMatches matches over all cycles
+   * @param lastCycle the last completed cycle's figures, if any
+   * @param priorities each known submitter's standing, by name
+   */
+  public record NegotiatorStats(
+      long cycles, long ticksSkipped, long totalMatches, Optional<CycleStats> lastCycle,
+      List<SubmitterPriority> priorities) {
+    public NegotiatorStats {
+      priorities = List.copyOf(priorities);
+    }
+  }
+
+  /** One line of {@code condor_userprio}. */
+  public record SubmitterPriority(
+      String submitter, double realPriority, double priorityFactor, double effectivePriority,
+      double resourcesUsed) {}
+
+  public static Behavior<Command> create(
+      NegotiatorSettings settings, ActorRef<Collector.Command> collector) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      InstantSource clock = PoolContext.get(ctx.getSystem()).clock();
+      timers.startSingleTimer(Tick.INSTANCE, settings.interval());
+      return new Negotiator.State(ctx, timers, settings, collector, clock).behavior();
+    }));
+  }
+
+  private static final class State {
+    private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
+    private final NegotiatorSettings settings;
+    private final ActorRef<Collector.Command> collector;
+    private final InstantSource clock;
+    private final UserPriorities priorities;
+    private final NegotiationCycle matcher;
+    private final ActorRef<Collector.SlotAds> slotAdapter;
+
+    private final TreeMap<String, ActorRef<ScheddMessage>> schedds = new TreeMap<>();
+    /** Claims per submitter per schedd, as last reported or counted from matches since. */
+    private final TreeMap<String, TreeMap<String, Integer>> claims = new TreeMap<>();
+
+    private long cycle;
+    private boolean inProgress;
+    private final TreeSet<String> awaiting = new TreeSet<>();
+    private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
+    private Collector.SlotAds slots;
+
+    private long cycles;
+    private long ticksSkipped;
+    private long totalMatches;
+    private CycleStats lastCycle;
+
+    State(ActorContext<Command> ctx, TimerScheduler<Command> timers, NegotiatorSettings settings,
+        ActorRef<Collector.Command> collector, InstantSource clock) {
+      this.ctx = ctx;
+      this.timers = timers;
+      this.settings = settings;
+      this.collector = collector;
+      this.clock = clock;
+      this.priorities = new UserPriorities(
+          settings.priorityHalflife(), settings.defaultPrioFactor(), clock.instant());
+      this.matcher = settings.autoclusters()
+          ? NegotiationCycle.withAutoclusters() : NegotiationCycle.naive();
+      this.slotAdapter = ctx.messageAdapter(Collector.SlotAds.class, a -> new SlotsReceived(cycle, a));
+    }
+
+    Behavior<Command> behavior() {
+      return Behaviors.receive(Command.class)
+          .onMessage(RegisterSchedd.class, m -> {
+            schedds.put(m.name(), m.schedd());
+            return Behaviors.same();
+          })
+          .onMessageEquals(Tick.INSTANCE, this::onTick)
+          .onMessage(IdleJobs.class, m -> {
+            if (inProgress && m.cycle() == cycle && awaiting.remove(m.schedd())) {
+              received.put(m.schedd(), m.queues());
+              runIfComplete();
+            }
+            return Behaviors.same();
+          })
+          .onMessage(SlotsReceived.class, m -> {
+            if (inProgress && m.cycle() == cycle) {
+              slots = m.ads();
+              runIfComplete();
+            }
+            return Behaviors.same();
+          })
+          .onMessage(CycleTimedOut.class, m -> {
+            if (inProgress && m.cycle() == cycle) {
+              if (slots == null) {
+                inProgress = false;
+              } else {
+                awaiting.clear();
+                runIfComplete();
+              }
+            }
+            return Behaviors.same();
+          })
+          .onMessage(UsageReport.class, m -> {
+            claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).put(m.schedd(), m.claims());
+            chargeUsage(m.submitter());
+            return Behaviors.same();
+          })
+          .onMessage(GetCycleStats.class, m -> {
+            m.replyTo().tell(stats());
+            return Behaviors.same();
+          })
+          .build();
+    }
+
+    private Behavior<Command> onTick() {
+      timers.startSingleTimer(Tick.INSTANCE, settings.interval());
+      if (inProgress) {
+        ticksSkipped++;
+        return Behaviors.same();
+      }
+      if (schedds.isEmpty()) {
+        return Behaviors.same();
+      }
+      cycle++;
+      inProgress = true;
+      slots = null;
+      received.clear();
+      awaiting.clear();
+      awaiting.addAll(schedds.keySet());
+      ActorRef<Command> self = ctx.getSelf();
+      for (ActorRef<ScheddMessage> schedd : schedds.values()) {
+        schedd.tell(new GetIdleJobs(cycle, self));
+      }
+      collector.tell(new Collector.QuerySlots(settings.slotConstraint(), slotAdapter));
+      timers.startSingleTimer(new CycleTimedOut(cycle), settings.timeout());
+      return Behaviors.same();
+    }
+
+    private void runIfComplete() {
+      if (slots == null || !awaiting.isEmpty()) {
+        return;
+      }
+      timers.cancel(new CycleTimedOut(cycle));
+      Instant now = clock.instant();
+      priorities.update(now);
+      List<SubmitterQueue> queues = new ArrayList<>();
+      for (List<SubmitterQueue> q : received.values()) {
+        queues.addAll(q);
+      }
+      List<ClassAd> unclaimed = new ArrayList<>();
+      Map<String, Collector.SlotEntry> byName = new HashMap<>();
+      for (Collector.SlotEntry e : slots.slots()) {
+        Value state = e.ad().evaluate("State");
+        if (state.isString() && state.asString().equals("Unclaimed")) {
+          unclaimed.add(e.ad());
+          byName.put(e.name(), e);
+        }
+      }
+      CycleResult result = matcher.run(queues, unclaimed, slots.poolSize(), priorities);
+      for (Match m : result.matches()) {
+        Collector.SlotEntry slot = byName.get(m.slotName());
+        claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).merge(m.schedd(), 1, Integer::sum);
+        priorities.addMatch(m.submitter(), now);
+        ActorRef<ScheddMessage> schedd = schedds.get(m.schedd());
+        if (schedd != null) {
+          schedd.tell(new MatchFound(cycle, m.submitter(), m.job(), m.slotName(), slot.ad(), slot.startd()));
+        }
+      }
+      cycles++;
+      totalMatches += result.matches().size();
+      lastCycle = result.stats();
+      inProgress = false;
+      slots = null;
+      received.clear();
+    }
+
+    private void chargeUsage(String submitter) {
+      int total = 0;
+      for (int n : claims.get(submitter).values()) {
+        total += n;
+      }
+      priorities.setResourcesUsed(submitter, total, clock.instant());
+    }
+
+    private NegotiatorStats stats() {
+      List<SubmitterPriority> list = new ArrayList<>();
+      for (String s : priorities.submitters()) {
+        list.add(new SubmitterPriority(s, priorities.realPriority(s), priorities.priorityFactor(s),
+            priorities.effectivePriority(s), priorities.resourcesUsed(s)));
+      }
+      return new NegotiatorStats(cycles, ticksSkipped, totalMatches, Optional.ofNullable(lastCycle), list);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.pilotpool.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.Test;
+import org.pilotpool.kernel.ProgressListener;
+import org.pilotpool.kernel.Simulation;
+import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Expr;
+
+class CollectorTest {
+  private static ClassAd slot(String name, String state) {
+    return new ClassAd().set("Name", name).set("State", state);
+  }
+
+  @Test
+  void queryAnswersMatchingSlotsWithTheirStartdsAndThePoolSize() {
+    List<Collector.SlotAds> answers = new ArrayList<>();
+    Behavior<Collector.SlotAds> root = Behaviors.setup(ctx -> {
+      ActorRef<Collector.Command> collector = ctx.spawn(Collector.create(), "collector");
+      ActorRef<?> startd = ctx.getSelf();
+      collector.tell(new Collector.UpdateSlotAd(slot("slot2@a", "Unclaimed"), Optional.of(startd)));
+      collector.tell(new Collector.UpdateSlotAd(slot("slot1@a", "Unclaimed")));
+      collector.tell(new Collector.UpdateSlotAd(slot("slot3@a", "Claimed")));
+      collector.tell(new Collector.UpdateSlotAd(slot("slot1@a", "Claimed")));
+      collector.tell(new Collector.InvalidateSlotAd("slot3@a"));
+      collector.tell(new Collector.QuerySlots(
+          Expr.parse("constraint", "State == \"Unclaimed\""), ctx.getSelf()));
+      return Behaviors.receive(Collector.SlotAds.class)
+          .onMessage(Collector.SlotAds.class, a -> {
+            answers.add(a);
+            return Behaviors.stopped();
+          })
+          .build();
+    });
+    Simulation.create(ConfigFactory.empty(), Instant.EPOCH)
+        .run(root, Duration.ofMinutes(1), ProgressListener.NONE);
+    Collector.SlotAds a = answers.get(0);
+    assertEquals(2, a.poolSize());
+    assertEquals(List.of("slot2@a"), a.slots().stream().map(Collector.SlotEntry::name).toList());
+    assertEquals(true, a.slots().get(0).startd().isPresent());
+  }
+}

@@ -1,0 +1,87 @@
+package org.pilotpool.model.negotiation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Expr;
+import org.pilotpool.model.classad.Value;
+
+/**
+ * The collector's table of slot ads, keyed by the slot's stable {@code Name}.
+ *
+ * <p>Startds advertise on change (claimed, released, new pilot) instead of every
+ * {@code UPDATE_INTERVAL}, so ads never expire here: a pilot that leaves invalidates its slots
+ * explicitly, as {@code condor_advertise INVALIDATE_STARTD_ADS} does. Ads are kept and returned in
+ * name order, so that queries are deterministic.
+ *
+ * <p>The ads are shared, not copied: whoever sends an ad must not modify it afterwards.
+ */
+public final class CollectorState {
+  /** The attribute that names a slot. */
+  public static final String NAME = "Name";
+
+  private final TreeMap<String, ClassAd> slots = new TreeMap<>();
+
+  /**
+   * Inserts or replaces the ad of the slot it names.
+   *
+   * @return true if the slot was not known before
+   * @throws IllegalArgumentException if the ad has no string {@code Name}
+   */
+  public boolean update(ClassAd ad) {
+    return slots.put(nameOf(ad), ad) == null;
+  }
+
+  /** Forgets a slot; returns whether it was known. */
+  public boolean invalidate(String name) {
+    return slots.remove(name) != null;
+  }
+
+  public Optional<ClassAd> get(String name) {
+    return Optional.ofNullable(slots.get(name));
+  }
+
+  public int size() {
+    return slots.size();
+  }
+
+  /** All slot ads, by name. */
+  public Collection<ClassAd> all() {
+    return Collections.unmodifiableCollection(slots.values());
+  }
+
+  /**
+   * The ads for which {@code constraint} is true with the ad as MY and no TARGET, by name (a
+   * non-zero number counts as true, UNDEFINED and ERROR as false, as {@code condor_status
+   * -constraint} does).
+   */
+  public List<ClassAd> query(Expr constraint) {
+    List<ClassAd> out = new ArrayList<>();
+    for (ClassAd ad : slots.values()) {
+      if (isTrue(constraint.evaluate(ad, null))) {
+        out.add(ad);
+      }
+    }
+    return out;
+  }
+
+  /** The slot name an ad carries. */
+  public static String nameOf(ClassAd ad) {
+    Value name = ad.evaluate(NAME);
+    if (!name.isString() || name.asString().isEmpty()) {
+      throw new IllegalArgumentException("slot ad has no string Name attribute: " + ad.toText().strip());
+    }
+    return name.asString();
+  }
+
+  static boolean isTrue(Value v) {
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    return v.isNumber() && v.asDouble() != 0.0;
+  }
+}
