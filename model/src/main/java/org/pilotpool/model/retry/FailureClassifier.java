@@ -24,7 +24,7 @@ public final class FailureClassifier {
       return switch (result.failure().get()) {
         case TIMED_OUT -> FailureClass.TRANSIENT;
         case BINARY_UNAVAILABLE -> FailureClass.CLIENT;
-        case IO_ERROR -> FailureClass.UNKNOWN;
+        case IO_ERROR, UNEXPECTED_OUTPUT -> FailureClass.UNKNOWN;
       };
     }
     return switch (result.code()) {
