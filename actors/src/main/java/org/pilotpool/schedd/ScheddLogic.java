@@ -460,10 +460,11 @@ public final class ScheddLogic {
     if (match == null) {
       return true;
     }
-    Optional<Job> job = match.job == null ? Optional.empty()
-        : queue.get(match.job).filter(j -> j.status() == JobStatus.IDLE);
+    // The job may have been held, removed or (after a release) bound to another claim meanwhile.
+    Optional<Job> job = match.job == null || !slot.equals(matchedJobs.get(match.job))
+        ? Optional.empty() : queue.get(match.job).filter(j -> j.status() == JobStatus.IDLE);
     if (job.isEmpty()) {
-      if (match.job != null) {
+      if (match.job != null && slot.equals(matchedJobs.get(match.job))) {
         matchedJobs.remove(match.job);
       }
       match.job = null;
@@ -514,8 +515,11 @@ public final class ScheddLogic {
    */
   private void evaluatePeriodicExpressions() {
     Instant now = clock.instant();
+    boolean systemPolicy = config.systemPeriodicHold().isPresent()
+        || config.systemPeriodicRelease().isPresent() || config.systemPeriodicRemove().isPresent();
     for (Job job : new ArrayList<>(queue.jobs())) {
-      if (job.status() == JobStatus.REMOVED || job.status() == JobStatus.COMPLETED) {
+      if (job.status() == JobStatus.REMOVED || job.status() == JobStatus.COMPLETED
+          || (!systemPolicy && job.policies().equals(JobPolicies.NONE))) {
         continue;
       }
       Shadow shadow = shadows.get(job.id());

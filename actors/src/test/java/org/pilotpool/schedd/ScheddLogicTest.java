@@ -239,4 +239,21 @@ class ScheddLogicTest {
     assertEquals(List.copyOf(f.schedd.jobs()), replayed.snapshot());
     assertFalse(replayed.snapshot().isEmpty());
   }
+
+  @Test
+  void jobHeldAndReleasedWhileItsClaimWaitsStartsOnlyOnce() {
+    ScheddFixture slow = new ScheddFixture(
+        ScheddConfig.defaults().withJobStart(Duration.ofSeconds(5), 1));
+    JobId id = slow.submit("alice", 1).get(0);
+    slow.schedd.matchFound(id, ScheddFixture.slot("slot1"));
+    slow.schedd.claimResponse("slot1", true);
+    slow.schedd.hold(new JobSelector.ById(id), "h");
+    slow.schedd.release(new JobSelector.ById(id), "r");
+    slow.schedd.matchFound(id, ScheddFixture.slot("slot2"));
+    slow.schedd.claimResponse("slot2", true);
+    slow.port.advance(Duration.ofSeconds(30));
+    assertEquals(1, slow.port.effects(ScheddEffect.ActivateClaim.class).size());
+    assertEquals(List.of(new ScheddEffect.ReleaseClaim("slot1")),
+        slow.port.effects(ScheddEffect.ReleaseClaim.class));
+  }
 }
