@@ -1,0 +1,180 @@
+package org.pilotpool.schedd;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pilotpool.kernel.PoolContext;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.input.BadInputException;
+
+/**
+ * The schedd as a Pekko typed actor: maps {@link ScheddLogic}'s port onto messages, timers and
+ * the pool clock, and owns nothing else. The protocol with the other daemons is described in the
+ * package documentation.
+ */
+public final class Schedd {
+  private Schedd() {}
+
+  /** Everything the schedd hears. */
+  public sealed interface Command {}
+
+  /** Submit a cluster; the reply lists the new job ids or says why the submit was rejected. */
+  public record Submit(JobSubmission submission, ActorRef<SubmitResult> replyTo)
+      implements Command {}
+
+  /** {@code condor_rm}. */
+  public record Remove(JobSelector selector, String reason, ActorRef<ActionDone> replyTo)
+      implements Command {}
+
+  /** {@code condor_hold} (hold code 1, UserRequest). */
+  public record Hold(JobSelector selector, String reason, ActorRef<ActionDone> replyTo)
+      implements Command {}
+
+  /** {@code condor_release}. */
+  public record Release(JobSelector selector, String reason, ActorRef<ActionDone> replyTo)
+      implements Command {}
+
+  /** The negotiator asks for the idle jobs by submitter. */
+  public record GetIdleJobs(ActorRef<IdleJobs> replyTo) implements Command {}
+
+  /** The negotiator matched a job to a slot; {@code startd} is that slot's startd. */
+  public record MatchFound(JobId job, SlotMatch slot, ActorRef<SlotRequest> startd)
+      implements Command {}
+
+  /** The startd accepted or refused a claim request. */
+  public record ClaimResponse(String slot, boolean accepted) implements Command {}
+
+  /** The starter began executing the job. */
+  public record JobStarted(JobId job, String slot, String executeHost) implements Command {}
+
+  /** The job's run on the slot ended (the shadow's exit, as the schedd sees it). */
+  public record JobExited(JobId job, String slot, ShadowOutcome outcome) implements Command {}
+
+  /** What a submit gives back. */
+  public sealed interface SubmitResult {}
+
+  /** The cluster is queued. */
+  public record Submitted(List<JobId> jobs) implements SubmitResult {}
+
+  /** The submit was refused; {@code problem} is the one-line reason. */
+  public record Rejected(String problem) implements SubmitResult {}
+
+  /** The jobs a remove, hold or release acted on. */
+  public record ActionDone(List<JobId> jobs) {}
+
+  /** What the schedd sends a startd: the request and where to answer. */
+  public record SlotRequest(ScheddEffect.ToSlot request, ActorRef<Command> schedd) {}
+
+  private enum Tick implements Command {
+    START_QUEUE(ScheddTimer.START_QUEUE),
+    STOP_QUEUE(ScheddTimer.STOP_QUEUE),
+    PERIODIC_EXPRS(ScheddTimer.PERIODIC_EXPRS);
+
+    final ScheddTimer timer;
+
+    Tick(ScheddTimer timer) {
+      this.timer = timer;
+    }
+
+    static Tick of(ScheddTimer timer) {
+      return switch (timer) {
+        case START_QUEUE -> START_QUEUE;
+        case STOP_QUEUE -> STOP_QUEUE;
+        case PERIODIC_EXPRS -> PERIODIC_EXPRS;
+      };
+    }
+  }
+
+  /** A schedd on the pool's clock that hands its events to {@code journal}. */
+  public static Behavior<Command> create(ScheddConfig config, ScheddJournal journal) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      InstantSource clock = PoolContext.get(ctx.getSystem()).clock();
+      Map<String, ActorRef<SlotRequest>> startds = new TreeMap<>();
+      ScheddLogic logic = new ScheddLogic(config, clock,
+          new ActorPort(timers, journal, startds, ctx.getSelf()));
+      logic.start();
+      return Behaviors.receive(Command.class)
+          .onMessage(Submit.class, m -> {
+            try {
+              m.replyTo().tell(new Submitted(logic.submit(m.submission())));
+            } catch (BadInputException e) {
+              m.replyTo().tell(new Rejected(e.oneLine()));
+            }
+            return Behaviors.same();
+          })
+          .onMessage(Remove.class, m -> {
+            m.replyTo().tell(new ActionDone(logic.remove(m.selector(), m.reason())));
+            return Behaviors.same();
+          })
+          .onMessage(Hold.class, m -> {
+            m.replyTo().tell(new ActionDone(logic.hold(m.selector(), m.reason())));
+            return Behaviors.same();
+          })
+          .onMessage(Release.class, m -> {
+            m.replyTo().tell(new ActionDone(logic.release(m.selector(), m.reason())));
+            return Behaviors.same();
+          })
+          .onMessage(GetIdleJobs.class, m -> {
+            m.replyTo().tell(logic.idleJobs());
+            return Behaviors.same();
+          })
+          .onMessage(MatchFound.class, m -> {
+            startds.put(m.slot().slot(), m.startd());
+            logic.matchFound(m.job(), m.slot());
+            return Behaviors.same();
+          })
+          .onMessage(ClaimResponse.class, m -> {
+            logic.claimResponse(m.slot(), m.accepted());
+            return Behaviors.same();
+          })
+          .onMessage(JobStarted.class, m -> {
+            logic.jobStarted(m.job(), m.slot(), m.executeHost());
+            return Behaviors.same();
+          })
+          .onMessage(JobExited.class, m -> {
+            logic.jobExited(m.job(), m.slot(), m.outcome());
+            return Behaviors.same();
+          })
+          .onMessage(Tick.class, t -> {
+            logic.timerFired(t.timer);
+            return Behaviors.same();
+          })
+          .build();
+    }));
+  }
+
+  /** The logic's port as timers, the journal and tells to startds. */
+  private record ActorPort(TimerScheduler<Command> timers, ScheddJournal journal,
+      Map<String, ActorRef<SlotRequest>> startds, ActorRef<Command> self) implements ScheddPort {
+    @Override
+    public void startTimer(ScheddTimer timer, Duration delay) {
+      timers.startSingleTimer(timer, Tick.of(timer), delay);
+    }
+
+    @Override
+    public void cancelTimer(ScheddTimer timer) {
+      timers.cancel(timer);
+    }
+
+    @Override
+    public void emit(ScheddEffect effect) {
+      if (effect instanceof ScheddEffect.QueueChanged q) {
+        journal.queueChanged(q.event());
+      } else if (effect instanceof ScheddEffect.UserLog u) {
+        journal.userLog(u.event());
+      } else if (effect instanceof ScheddEffect.ToSlot request) {
+        ActorRef<SlotRequest> startd = request instanceof ScheddEffect.ReleaseClaim
+            ? startds.remove(request.slot()) : startds.get(request.slot());
+        if (startd != null) {
+          startd.tell(new SlotRequest(request, self));
+        }
+      }
+    }
+  }
+}
