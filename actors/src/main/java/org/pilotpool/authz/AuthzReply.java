@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import java.util.Objects;
 
 /** The site authorization service's answer to one {@link AuthzRequest}. */

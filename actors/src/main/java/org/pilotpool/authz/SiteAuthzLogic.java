@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,9 +20,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.HdrHistogram.Histogram;
-import org.pilotpool.authz.AuthzDecision.DecisionKind;
-import org.pilotpool.authz.AuthzDecision.DenyReason;
-import org.pilotpool.authz.AuthzDecision.IndeterminateReason;
+import org.pilotpool.model.authz.AuthzDecision.DecisionKind;
+import org.pilotpool.model.authz.AuthzDecision.DenyReason;
+import org.pilotpool.model.authz.AuthzDecision.IndeterminateReason;
 
 /**
  * The site authorization service as a queueing model, without Pekko: workers, a bounded FIFO

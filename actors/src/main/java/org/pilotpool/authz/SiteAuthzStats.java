@@ -1,12 +1,14 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.pilotpool.authz.AuthzDecision.DecisionKind;
+import org.pilotpool.model.authz.AuthzDecision.DecisionKind;
 
 /**
  * A snapshot of what a site admin asks of the authorization service: load, queue, latency and

@@ -11,10 +11,9 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.pilotpool.authz.AuthzDecision;
+import org.pilotpool.authz.AuthzReply;
 import org.pilotpool.authz.SiteAuthz;
 import org.pilotpool.glexec.Glexec;
-import org.pilotpool.glexec.sim.AuthzReply;
 import org.pilotpool.glexec.sim.AuthzRequest;
 import org.pilotpool.glexec.sim.GlexecStep;
 import org.pilotpool.glexec.sim.PendingAuthorization;
@@ -46,7 +45,7 @@ public final class GlexecActor {
 
   private record StepDue(String callId, GlexecStep step) implements Command {}
 
-  private record AuthzAnswered(org.pilotpool.authz.AuthzReply reply) implements Command {}
+  private record AuthzAnswered(AuthzReply reply) implements Command {}
 
   private record RealReturned(String callId, GlexecResult result) implements Command {}
 
@@ -97,7 +96,7 @@ public final class GlexecActor {
     private final ActorRef<SiteAuthz.Command> site;
     private final InstantSource clock;
     private final Optional<Duration> callerTimeout;
-    private final ActorRef<org.pilotpool.authz.AuthzReply> authzReplies;
+    private final ActorRef<AuthzReply> authzReplies;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final Map<String, String> callByRequest = new LinkedHashMap<>();
 
@@ -111,7 +110,7 @@ public final class GlexecActor {
       this.site = site;
       this.clock = clock;
       this.callerTimeout = callerTimeout;
-      this.authzReplies = ctx.messageAdapter(org.pilotpool.authz.AuthzReply.class, AuthzAnswered::new);
+      this.authzReplies = ctx.messageAdapter(AuthzReply.class, AuthzAnswered::new);
     }
 
     Behavior<Command> behavior() {
@@ -186,25 +185,8 @@ public final class GlexecActor {
         return Behaviors.same();
       }
       Call call = calls.get(callId);
-      follow(callId, glexec.onAuthzReply(call.pending(), fromSite(answered.reply().decision()), clock.instant()));
+      follow(callId, glexec.onAuthzReply(call.pending(), answered.reply().decision(), clock.instant()));
       return Behaviors.same();
-    }
-
-    private static AuthzReply fromSite(AuthzDecision decision) {
-      if (decision instanceof AuthzDecision.Permit p) {
-        return new AuthzReply.Permit(p.account());
-      }
-      if (decision instanceof AuthzDecision.Deny d) {
-        return new AuthzReply.Deny(d.reason().name());
-      }
-      return switch (decision.kind()) {
-        case INDETERMINATE -> new AuthzReply.Indeterminate();
-        case NOT_APPLICABLE -> new AuthzReply.NotApplicable();
-        case OVERLOADED -> new AuthzReply.Overloaded();
-        case TIMED_OUT -> new AuthzReply.TimedOut();
-        case UNAVAILABLE -> new AuthzReply.Unavailable();
-        case PERMIT, DENY -> throw new IllegalStateException("handled above: " + decision);
-      };
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -15,8 +17,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pilotpool.authz.AuthzDecision.DecisionKind;
-import org.pilotpool.authz.AuthzDecision.DenyReason;
+import org.pilotpool.model.authz.AuthzDecision.DecisionKind;
+import org.pilotpool.model.authz.AuthzDecision.DenyReason;
 
 /** The behaviour maps the logic's effects onto replies and Pekko timers. */
 class SiteAuthzActorTest {

@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pilotpool.authz.AuthzDecision.DenyReason;
+import org.pilotpool.model.authz.AuthzDecision.DenyReason;
 
 /** Bans by DN, FQAN and VO: when they take effect, and what they do to cached decisions. */
 class SiteAuthzBanTest {

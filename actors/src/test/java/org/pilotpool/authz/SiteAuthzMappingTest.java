@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -8,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pilotpool.authz.AuthzDecision.DenyReason;
-import org.pilotpool.authz.AuthzDecision.IndeterminateReason;
+import org.pilotpool.model.authz.AuthzDecision.DenyReason;
+import org.pilotpool.model.authz.AuthzDecision.IndeterminateReason;
 
 /** Pool-account mapping, the decision cache, and the credential checks. */
 class SiteAuthzMappingTest {

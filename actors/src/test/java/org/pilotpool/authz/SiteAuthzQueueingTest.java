@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.pilotpool.authz.AuthzDecision.DecisionKind;
+import org.pilotpool.model.authz.AuthzDecision.DecisionKind;
 
 /** Workers, queue, overload and the metrics of a burst against the default (Argus) service. */
 class SiteAuthzQueueingTest {

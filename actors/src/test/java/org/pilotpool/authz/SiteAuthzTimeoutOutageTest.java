@@ -1,5 +1,7 @@
 package org.pilotpool.authz;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pilotpool.authz.AuthzDecision.DecisionKind;
+import org.pilotpool.model.authz.AuthzDecision.DecisionKind;
 
 /** Request timeouts and outage windows. */
 class SiteAuthzTimeoutOutageTest {

@@ -1,5 +1,7 @@
 package org.pilotpool.glexec.sim;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,14 +96,14 @@ public final class SimulatedGlexec {
   }
 
   /** The site's reply to {@code pending} arrived at {@code now}. */
-  public GlexecStep onAuthzReply(PendingAuthorization pending, AuthzReply reply, Instant now) {
+  public GlexecStep onAuthzReply(PendingAuthorization pending, AuthzDecision reply, Instant now) {
     Duration elapsed = Duration.between(pending.startedAt(), now);
     if (elapsed.isNegative()) {
       throw new IllegalArgumentException(
           "reply at " + now + " precedes the call at " + pending.startedAt());
     }
     Duration local = config.localLatency().sample(random);
-    if (!(reply instanceof AuthzReply.Permit permit)) {
+    if (!(reply instanceof AuthzDecision.Permit permit)) {
       return new GlexecStep.Finish(local,
           GlexecResult.exited(GlexecExitCode.AUTHORIZATION_ERROR.code(), denialText(pending, reply),
               Optional.empty(), elapsed.plus(local)),
@@ -152,25 +154,25 @@ public final class SimulatedGlexec {
     return config.linger() && collides ? GlexecExitCode.PAYLOAD_CODE_COLLISION.code() : commandStatus;
   }
 
-  private static String denialText(PendingAuthorization pending, AuthzReply reply) {
+  private static String denialText(PendingAuthorization pending, AuthzDecision reply) {
     return "glexec: lcmaps: User \"" + pending.invocation().payloadProxy().identity() + "\" "
         + replyText(reply) + "; LCMAPS failed.";
   }
 
-  private static String replyText(AuthzReply reply) {
-    if (reply instanceof AuthzReply.Deny deny) {
+  private static String replyText(AuthzDecision reply) {
+    if (reply instanceof AuthzDecision.Deny deny) {
       return "denied: " + deny.reason();
     }
-    if (reply instanceof AuthzReply.Indeterminate) {
-      return "decision Indeterminate";
+    if (reply instanceof AuthzDecision.Indeterminate indeterminate) {
+      return "decision Indeterminate: " + indeterminate.reason();
     }
-    if (reply instanceof AuthzReply.NotApplicable) {
+    if (reply instanceof AuthzDecision.NotApplicable) {
       return "decision NotApplicable";
     }
-    if (reply instanceof AuthzReply.Overloaded) {
+    if (reply instanceof AuthzDecision.Overloaded) {
       return "authorization service answered HTTP 503";
     }
-    if (reply instanceof AuthzReply.TimedOut) {
+    if (reply instanceof AuthzDecision.TimedOut) {
       return "authorization service did not answer in time";
     }
     return "authorization service unreachable";

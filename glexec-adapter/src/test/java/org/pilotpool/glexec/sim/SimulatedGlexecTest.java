@@ -1,5 +1,7 @@
 package org.pilotpool.glexec.sim;
 
+import org.pilotpool.model.authz.AuthzDecision;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -60,7 +62,7 @@ class SimulatedGlexecTest {
   }
 
   /** Invokes, lets the site take {@code siteTime}, replies, and returns the final step. */
-  private static GlexecStep replied(SimulatedGlexec glexec, GlexecOperation op, AuthzReply reply,
+  private static GlexecStep replied(SimulatedGlexec glexec, GlexecOperation op, AuthzDecision reply,
       Duration siteTime) {
     GlexecStep.Authorize asked = authorize(glexec, op);
     return glexec.onAuthzReply(asked.pending(), reply, T0.plus(asked.sendAfter()).plus(siteTime));
@@ -73,7 +75,7 @@ class SimulatedGlexecTest {
   @Test
   void permitRunsTheCommandAsTheMappedAccountAndReturnsZero() {
     GlexecStep.Finish done = finish(replied(node(osg(), exitingWith(0, Duration.ofSeconds(2))),
-        GlexecOperation.SETUP, new AuthzReply.Permit("cmsuser07"), Duration.ofMillis(300)));
+        GlexecOperation.SETUP, new AuthzDecision.Permit("cmsuser07"), Duration.ofMillis(300)));
 
     assertTrue(done.result().succeeded());
     assertEquals(Optional.of("cmsuser07"), done.result().mappedAccount());
@@ -114,22 +116,22 @@ class SimulatedGlexecTest {
   void siteDenialOfTheWrongCredentialEndsIn203() {
     SimulatedGlexec glexec = node(config(CredentialSemantics.EGI, true, false, true, 0, List.of()));
     GlexecStep.Finish done = finish(replied(glexec, GlexecOperation.SETUP,
-        new AuthzReply.Deny("no pilot credential"), Duration.ofMillis(300)));
+        new AuthzDecision.Indeterminate(AuthzDecision.IndeterminateReason.MISSING_PILOT_CREDENTIAL), Duration.ofMillis(300)));
 
     assertEquals(203, done.result().exitStatus());
-    assertEquals(FailureCause.AUTHZ_DENIED, done.cause());
-    assertTrue(done.result().stderr().contains("no pilot credential"));
+    assertEquals(FailureCause.AUTHZ_INDETERMINATE, done.cause());
+    assertTrue(done.result().stderr().contains("MISSING_PILOT_CREDENTIAL"), done.result().stderr());
   }
 
   @Test
   void everyReplyButPermitEndsIn203CarryingItsCause() {
-    Map<AuthzReply, FailureCause> replies = Map.of(
-        new AuthzReply.Deny("banned"), FailureCause.AUTHZ_DENIED,
-        new AuthzReply.Indeterminate(), FailureCause.AUTHZ_INDETERMINATE,
-        new AuthzReply.NotApplicable(), FailureCause.AUTHZ_NOT_APPLICABLE,
-        new AuthzReply.Overloaded(), FailureCause.AUTHZ_OVERLOADED,
-        new AuthzReply.TimedOut(), FailureCause.AUTHZ_TIMED_OUT,
-        new AuthzReply.Unavailable(), FailureCause.AUTHZ_UNAVAILABLE);
+    Map<AuthzDecision, FailureCause> replies = Map.of(
+        new AuthzDecision.Deny(AuthzDecision.DenyReason.BANNED_DN), FailureCause.AUTHZ_DENIED,
+        new AuthzDecision.Indeterminate(AuthzDecision.IndeterminateReason.POOL_EXHAUSTED), FailureCause.AUTHZ_INDETERMINATE,
+        AuthzDecision.NOT_APPLICABLE, FailureCause.AUTHZ_NOT_APPLICABLE,
+        AuthzDecision.OVERLOADED, FailureCause.AUTHZ_OVERLOADED,
+        AuthzDecision.TIMED_OUT, FailureCause.AUTHZ_TIMED_OUT,
+        AuthzDecision.UNAVAILABLE, FailureCause.AUTHZ_UNAVAILABLE);
     replies.forEach((reply, cause) -> {
       GlexecStep.Finish done = finish(replied(node(osg()), GlexecOperation.LAUNCH, reply, Duration.ofSeconds(30)));
       assertEquals(203, done.result().exitStatus(), reply.toString());
@@ -141,14 +143,14 @@ class SimulatedGlexecTest {
   @Test
   void payloadExitStatusPassesThrough() {
     GlexecStep.Finish done = finish(replied(node(osg(), exitingWith(1, Duration.ofMinutes(5))),
-        GlexecOperation.LAUNCH, new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+        GlexecOperation.LAUNCH, new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
     assertEquals(1, done.result().exitStatus());
   }
 
   @Test
   void lingeringGlexecRemapsAPayloadStatusThatCollidesWithItsOwnCodes() {
     GlexecStep.Finish done = finish(replied(node(osg(), exitingWith(203, Duration.ZERO)),
-        GlexecOperation.LAUNCH, new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+        GlexecOperation.LAUNCH, new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
     assertEquals(204, done.result().exitStatus());
   }
 
@@ -157,7 +159,7 @@ class SimulatedGlexecTest {
     SimulatedGlexec glexec = node(config(CredentialSemantics.OSG, false, false, false, 0, List.of()),
         exitingWith(203, Duration.ZERO));
     GlexecStep.Finish done = finish(replied(glexec, GlexecOperation.LAUNCH,
-        new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+        new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
     assertEquals(203, done.result().exitStatus());
   }
 
@@ -210,7 +212,7 @@ class SimulatedGlexecTest {
     SimulatedGlexec glexec = node(config(CredentialSemantics.OSG, true, false, false, 0,
         List.of("/scratch/glide_x")));
     GlexecStep.Finish done = finish(replied(glexec, GlexecOperation.SETUP,
-        new AuthzReply.Permit("cmsuser07"), Duration.ofMillis(300)));
+        new AuthzDecision.Permit("cmsuser07"), Duration.ofMillis(300)));
 
     assertEquals(201, done.result().exitStatus());
     assertEquals(Optional.of("cmsuser07"), done.result().mappedAccount());
@@ -221,7 +223,7 @@ class SimulatedGlexecTest {
     SimulatedGlexec glexec = node(config(CredentialSemantics.OSG, true, false, false, 0,
         List.of("/scratch/glide")));
     GlexecStep.Finish done = finish(replied(glexec, GlexecOperation.SETUP,
-        new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+        new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
     assertEquals(0, done.result().exitStatus());
   }
 
@@ -229,7 +231,7 @@ class SimulatedGlexecTest {
   void lingerPipeHangKeepsALaunchFromEverCompleting() {
     SimulatedGlexec glexec = node(config(CredentialSemantics.OSG, true, true, false, 0, List.of()));
     GlexecStep.Hung hung = assertInstanceOf(GlexecStep.Hung.class, replied(glexec,
-        GlexecOperation.LAUNCH, new AuthzReply.Permit("cmsuser07"), Duration.ofMillis(300)));
+        GlexecOperation.LAUNCH, new AuthzDecision.Permit("cmsuser07"), Duration.ofMillis(300)));
 
     assertEquals("cmsuser07", hung.account());
     assertEquals(Duration.ofMillis(380), hung.elapsed());
@@ -248,13 +250,13 @@ class SimulatedGlexecTest {
   @Test
   void lingerPipeHangDoesNotAffectHelperScriptCalls() {
     SimulatedGlexec glexec = node(config(CredentialSemantics.OSG, true, true, false, 0, List.of()));
-    finish(replied(glexec, GlexecOperation.SETUP, new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+    finish(replied(glexec, GlexecOperation.SETUP, new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
   }
 
   @Test
   void fixedLingerBehaviourCompletesTheLaunch() {
     GlexecStep.Finish done = finish(replied(node(osg()), GlexecOperation.LAUNCH,
-        new AuthzReply.Permit("cmsuser07"), Duration.ZERO));
+        new AuthzDecision.Permit("cmsuser07"), Duration.ZERO));
     assertTrue(done.result().succeeded());
   }
 
@@ -274,7 +276,7 @@ class SimulatedGlexecTest {
     SimulatedGlexec glexec = node(osg());
     GlexecStep.Authorize asked = authorize(glexec, GlexecOperation.SETUP);
     assertThrows(IllegalArgumentException.class,
-        () -> glexec.onAuthzReply(asked.pending(), new AuthzReply.Permit("u"), T0.minusSeconds(1)));
+        () -> glexec.onAuthzReply(asked.pending(), new AuthzDecision.Permit("u"), T0.minusSeconds(1)));
   }
 
   @Test

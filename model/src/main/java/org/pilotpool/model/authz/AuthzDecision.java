@@ -1,6 +1,7 @@
-package org.pilotpool.authz;
+package org.pilotpool.model.authz;
 
 import java.util.Objects;
+import org.pilotpool.model.retry.FailureCause;
 
 /**
  * The answer a requester gets: the four XACML decisions of Argus, plus the three ways the service
@@ -11,6 +12,22 @@ public sealed interface AuthzDecision {
 
   /** The decision's kind, for counting. */
   DecisionKind kind();
+
+  /**
+   * What a glexec caller may learn beyond glexec's 203, for its retry policy: glexec reports
+   * every decision but Permit alike.
+   */
+  default FailureCause failureCause() {
+    return switch (kind()) {
+      case PERMIT -> FailureCause.NOT_KNOWN;
+      case DENY -> FailureCause.AUTHZ_DENIED;
+      case INDETERMINATE -> FailureCause.AUTHZ_INDETERMINATE;
+      case NOT_APPLICABLE -> FailureCause.AUTHZ_NOT_APPLICABLE;
+      case OVERLOADED -> FailureCause.AUTHZ_OVERLOADED;
+      case TIMED_OUT -> FailureCause.AUTHZ_TIMED_OUT;
+      case UNAVAILABLE -> FailureCause.AUTHZ_UNAVAILABLE;
+    };
+  }
 
   /** Permitted, mapped to a local pool account (Argus' local-environment-map obligation). */
   record Permit(String account) implements AuthzDecision {
