@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -63,7 +66,18 @@ public final class GlexecActor {
         timers -> new Simulated(ctx, timers, glexec, site, clock, callerTimeout).behavior()));
   }
 
-  /** The real glexec binary, through the adapter (which runs it on its own executor). */
+  /** The dispatcher (in the actors' reference.conf) that real glexec calls block on. */
+  public static final String BLOCKING_DISPATCHER = "pilotpool-glexec-dispatcher";
+
+  /** The executor to give the real adapter: glexec never blocks an actor's thread. */
+  public static Executor blockingExecutor(ActorSystem<?> system) {
+    return system.dispatchers().lookup(DispatcherSelector.fromConfig(BLOCKING_DISPATCHER));
+  }
+
+  /**
+   * The real glexec binary, through the adapter, which runs it on the executor it was built with
+   * (see {@link #blockingExecutor}) and enforces its timeout.
+   */
   public static Behavior<Command> real(Glexec glexec) {
     return Behaviors.setup(ctx -> {
       Map<String, ActorRef<GlexecCall>> waiting = new LinkedHashMap<>();
