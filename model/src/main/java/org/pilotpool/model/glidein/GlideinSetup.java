@@ -14,6 +14,9 @@ public sealed interface GlideinSetup {
   /** Whether the glidein's slots run their jobs through glexec. */
   boolean glexecUsed();
 
+  /** The HTCondor configuration the setup wrote, in order; empty after a failure. */
+  Map<String, String> condorConfig();
+
   /** glexec works: both "Hello World" tests passed. */
   record Enabled(String glexecPath, Map<String, String> condorConfig) implements GlideinSetup {
     public Enabled {
@@ -50,6 +53,11 @@ public sealed interface GlideinSetup {
     @Override
     public boolean glexecUsed() {
       return false;
+    }
+
+    @Override
+    public Map<String, String> condorConfig() {
+      return Map.of();
     }
   }
 
