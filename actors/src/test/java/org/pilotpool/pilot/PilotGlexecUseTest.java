@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +117,7 @@ class PilotGlexecUseTest {
     assertEquals(GlideinErrorClass.WN_RESOURCE, failed.errorClass());
     assertEquals(List.of(), run.slots().launched());
     assertEquals(PilotEvent.ExitReason.SETUP_FAILED, run.exit().reason());
-    assertEquals(EPOCH.plus(Duration.ofMinutes(10)), run.exit().at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+    assertEquals(EPOCH.plus(Duration.ofMinutes(10)), run.exit().at().truncatedTo(ChronoUnit.MINUTES),
         "it leaves right after landing");
   }
 
