@@ -1,5 +1,7 @@
 package org.pilotpool.factory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +134,8 @@ public final class Factory {
           config.pilotProxy(), workDir);
       Landing landing = entry.batch().place(pilotId, pool.random(pilotId + "/placement"));
       ledger.submitted(pilotId, entry.site(), clock.instant());
-      ctx.spawn(Pilot.create(spec, landing, launcher, pilotReports), pilotId);
+      // Site names come from user configuration; actor names allow only URL-safe characters.
+      ctx.spawn(Pilot.create(spec, landing, launcher, pilotReports), URLEncoder.encode(pilotId, StandardCharsets.UTF_8));
     }
   }
 }
