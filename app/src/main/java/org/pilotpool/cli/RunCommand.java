@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.pilotpool.kernel.ProgressListener;
 import org.pilotpool.kernel.SimulationResult;
 import org.pilotpool.reports.ResultsFolder;
+import org.pilotpool.run.Durations;
 import org.pilotpool.run.QuickstartRun;
 import org.pilotpool.run.ScenarioSettings;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     var outStream = spec.commandLine().getOut();
     outStream.printf(Locale.ROOT, "%s: %s after %s of virtual time (%.1f s wall, %,d events)%n",
         settings.name(), result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-        result.virtualElapsed(), wall, result.events());
+        Durations.human(result.virtualElapsed()), wall, result.events());
     outStream.printf(Locale.ROOT, "jobs: %d submitted, mean wait %s s (Erlang C predicts %s s)%n",
         run.records().size(), wait.get("mean_s"), wait.getOrDefault("erlang_c_mean_s", "n/a"));
     outStream.println("results: " + folder);

@@ -14,6 +14,13 @@ import org.pilotpool.quickstart.JobRecord;
 import org.pilotpool.quickstart.QuickstartPool;
 import org.pilotpool.quickstart.QuickstartSpec;
 import org.pilotpool.reports.ResultsFolder;
+import org.pilotpool.reports.TimeSeriesCsv;
+import org.pilotpool.reports.html.HtmlReport;
+import org.pilotpool.reports.model.Headline;
+import org.pilotpool.reports.model.RunReport;
+import org.pilotpool.reports.model.TimeSeries;
+import org.pilotpool.reports.model.Topic;
+import org.pilotpool.reports.model.Variant;
 
 /** Runs the quickstart pool from a scenario and writes its results folder. */
 public final class QuickstartRun {
@@ -45,8 +52,14 @@ public final class QuickstartRun {
     return records;
   }
 
-  /** Writes {@code jobs.csv} and {@code summary.json}; nothing in them depends on the wall clock. */
+  /**
+   * Writes {@code jobs.csv}, {@code summary.json}, {@code timeseries.csv} and {@code report.html};
+   * nothing in them depends on the wall clock.
+   */
   public void writeResults(ResultsFolder folder) {
+    RunReport report = report();
+    TimeSeriesCsv.write(folder, report);
+    HtmlReport.write(folder, report);
     List<List<Object>> rows = new ArrayList<>(records.size());
     for (JobRecord r : records) {
       rows.add(List.of(
@@ -105,6 +118,67 @@ public final class QuickstartRun {
     summary.put("wait", wait);
     summary.put("pool", pool);
     return summary;
+  }
+
+  /** The run as the report shows it: job counts over time, waits against Erlang C. */
+  RunReport report() {
+    Map<String, Object> summary = summary();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wait = (Map<String, Object>) summary.get("wait");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pool = (Map<String, Object>) summary.get("pool");
+    double meanWait = (Double) wait.get("mean_s");
+    List<Headline> headlines = new ArrayList<>();
+    headlines.add(new Headline("mean wait", meanWait, "s", true));
+    headlines.add(new Headline("p95 wait", (Double) wait.get("p95_s"), "s", true));
+    String verdict = String.format(java.util.Locale.ROOT,
+        "%d jobs on %d slots: mean wait %.0f s", records.size(), spec.slots(), meanWait);
+    if (wait.containsKey("erlang_c_mean_s")) {
+      double erlang = (Double) wait.get("erlang_c_mean_s");
+      headlines.add(new Headline("Erlang C mean wait", erlang, "s", true));
+      verdict += String.format(java.util.Locale.ROOT, " (M/M/%d theory: %.0f s)", spec.slots(), erlang);
+    }
+    headlines.add(new Headline("utilization", (Double) pool.get("measured_utilization"), "", false));
+    Map<String, String> knobs = new TreeMap<>();
+    knobs.put("slots", Integer.toString(spec.slots()));
+    knobs.put("mean interarrival", Durations.human(spec.meanInterarrival()));
+    knobs.put("mean runtime", Durations.human(spec.meanRuntime()));
+    Variant variant = Variant.of("seed " + settings.seed(), knobs, verdict + ".", headlines,
+        List.of(new Topic("jobs", "jobs", jobCounts())), List.of());
+    return new RunReport(settings.name(), settings.config().getString("pilotpool.scenario.description"),
+        List.of(variant));
+  }
+
+  /** Idle and running jobs as step series, changing at each submit, start and end. */
+  private List<TimeSeries> jobCounts() {
+    TreeMap<Long, int[]> deltas = new TreeMap<>();
+    for (JobRecord r : records) {
+      deltas.computeIfAbsent(nanos(r.submitted()), k -> new int[2])[0]++;
+      r.started().ifPresent(t -> {
+        int[] d = deltas.computeIfAbsent(nanos(t), k -> new int[2]);
+        d[0]--;
+        d[1]++;
+      });
+      r.ended().ifPresent(t -> deltas.computeIfAbsent(nanos(t), k -> new int[2])[1]--);
+    }
+    TimeSeries.Builder idle = TimeSeries.builder("idle", TimeSeries.Shape.STEP);
+    TimeSeries.Builder running = TimeSeries.builder("running", TimeSeries.Shape.STEP);
+    int idleNow = 0;
+    int runningNow = 0;
+    idle.add(0, 0);
+    running.add(0, 0);
+    for (Map.Entry<Long, int[]> e : deltas.entrySet()) {
+      idleNow += e.getValue()[0];
+      runningNow += e.getValue()[1];
+      double t = e.getKey() / 1e9;
+      idle.add(t, idleNow);
+      running.add(t, runningNow);
+    }
+    return List.of(idle.build(), running.build());
+  }
+
+  private long nanos(java.time.Instant t) {
+    return Duration.between(settings.start(), t).toNanos();
   }
 
   private static double percentile(double[] sorted, double q) {

@@ -50,7 +50,7 @@ class RunCommandTest {
   void quickstartWritesAResultsFolder() throws IOException {
     Outcome o = cli("run", "--quiet", "--out", tmp.resolve("a").toString(), QUICKSTART.toString());
     assertEquals(0, o.code(), o.err());
-    assertEquals(List.of("jobs.csv", "summary.json"), listing(tmp.resolve("a")));
+    assertEquals(List.of("jobs.csv", "report.html", "summary.json", "timeseries.csv"), listing(tmp.resolve("a")));
     assertEquals(2001, Files.readAllLines(tmp.resolve("a/jobs.csv")).size());
     assertTrue(o.out().contains("2000 submitted"), o.out());
   }
