@@ -41,9 +41,9 @@ final class Progress implements ProgressListener, AutoCloseable {
     return new Progress(epoch, lineEvery, err, terminal, task);
   }
 
-  /** Prints nothing at all. */
-  static ProgressListener quiet() {
-    return ProgressListener.NONE;
+  /** Plain lines, at most one per {@code lineEvery} of wall time, whatever the output is. */
+  static Progress lines(Instant epoch, Duration lineEvery, PrintStream err) {
+    return new Progress(epoch, lineEvery, err, false, "");
   }
 
   @Override
