@@ -248,7 +248,11 @@ public final class Pool {
     Behavior<Command> observed(Startd.Observed observed) {
       SlotEvent event = observed.event();
       record.slotEvent(event);
-      if (event instanceof SlotEvent.Activated a) {
+      if (event instanceof SlotEvent.Claimed c) {
+        bridge.tell(new ScheddBridge.SlotClaimed(c.slot(), c.owner()));
+      } else if (event instanceof SlotEvent.Released r) {
+        bridge.tell(new ScheddBridge.SlotReleased(r.slot()));
+      } else if (event instanceof SlotEvent.Activated a) {
         runningOn.put(a.job(), observed.startd());
       } else if (event instanceof SlotEvent.Ended e) {
         runningOn.remove(e.job());

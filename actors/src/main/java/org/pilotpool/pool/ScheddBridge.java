@@ -39,6 +39,12 @@ public final class ScheddBridge {
     }
   }
 
+  /** A slot was claimed for {@code submitter}'s jobs at this schedd. */
+  public record SlotClaimed(String slot, String submitter) implements Command {}
+
+  /** A claim of this schedd's was given back. */
+  public record SlotReleased(String slot) implements Command {}
+
   private record FromNegotiator(Negotiator.ScheddMessage message) implements Command {}
 
   private record IdleJobsAnswered(IdleJobs jobs) implements Command {}
@@ -57,7 +63,26 @@ public final class ScheddBridge {
       negotiator.tell(new Negotiator.RegisterSchedd(name, asSchedd));
       ArrayDeque<Pending> waiting = new ArrayDeque<>();
       Map<JobId, TreeSet<String>> excluded = new TreeMap<>(JobQueue.ORDER);
+      // The schedd's claims by slot, and their count per submitter: the usage the accountant
+      // charges, reported whenever it changes.
+      Map<String, String> claims = new TreeMap<>();
+      Map<String, Integer> perSubmitter = new TreeMap<>();
       return Behaviors.receive(Command.class)
+          .onMessage(SlotClaimed.class, m -> {
+            String before = claims.put(m.slot(), m.submitter());
+            if (before != null) {
+              report(name, negotiator, perSubmitter, before, -1);
+            }
+            report(name, negotiator, perSubmitter, m.submitter(), +1);
+            return Behaviors.same();
+          })
+          .onMessage(SlotReleased.class, m -> {
+            String before = claims.remove(m.slot());
+            if (before != null) {
+              report(name, negotiator, perSubmitter, before, -1);
+            }
+            return Behaviors.same();
+          })
           .onMessage(ExcludeSite.class, m -> {
             excluded.computeIfAbsent(m.job(), j -> new TreeSet<>()).add(m.site());
             return Behaviors.same();
@@ -82,6 +107,12 @@ public final class ScheddBridge {
           })
           .build();
     });
+  }
+
+  private static void report(String schedd, ActorRef<Negotiator.Command> negotiator,
+      Map<String, Integer> perSubmitter, String submitter, int change) {
+    int now = perSubmitter.merge(submitter, change, Integer::sum);
+    negotiator.tell(new Negotiator.UsageReport(schedd, submitter, now));
   }
 
   private static List<SubmitterQueue> queues(String schedd, IdleJobs jobs,

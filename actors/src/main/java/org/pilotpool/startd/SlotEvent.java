@@ -11,6 +11,12 @@ public sealed interface SlotEvent {
 
   Instant time();
 
+  /** A schedd claimed the slot for {@code owner}'s jobs. */
+  record Claimed(String slot, String site, String owner, Instant time) implements SlotEvent {}
+
+  /** The claim was given back; the slot is Unclaimed. */
+  record Released(String slot, String site, Instant time) implements SlotEvent {}
+
   /** A starter was spawned for the job. */
   record Activated(String slot, String site, JobId job, Instant time) implements SlotEvent {}
 

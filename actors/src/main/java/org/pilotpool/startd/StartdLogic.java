@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Value;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.schedd.Schedd;
@@ -186,6 +187,9 @@ public final class StartdLogic {
     }
     out.add(new StartdEffect.ToSchedd(new Schedd.ClaimResponse(slot.name(), accept)));
     if (accept) {
+      Value owner = r.jobAd().evaluate("Owner");
+      out.add(new StartdEffect.Observe(new SlotEvent.Claimed(slot.name(), slot.site(),
+          owner.isString() ? owner.asString() : "", claimedAt)));
       out.add(new StartdEffect.Advertise(ad()));
     }
   }
@@ -231,6 +235,8 @@ public final class StartdLogic {
     state = State.UNCLAIMED;
     claimedAt = null;
     claimBroken = false;
+    out.add(new StartdEffect.Observe(new SlotEvent.Released(slot.name(), slot.site(),
+        clock.instant())));
     leaveOrAdvertise(out);
   }
 
