@@ -1,5 +1,7 @@
 package org.pilotpool.startd;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.Objects;
 import org.pilotpool.model.classad.Expr;
@@ -21,6 +23,51 @@ public record StartdConfig(Duration claimWorklife, Expr start, String executeDir
     if (!executeDir.startsWith("/")) {
       throw new BadInputException(null, 0, "EXECUTE",
           "expected an absolute directory, got '" + executeDir + "'");
+    }
+  }
+
+  /** The configuration section the startd's settings are read from. */
+  public static final String SECTION = "pilotpool.startd";
+
+  /**
+   * Reads {@code pilotpool.startd.{claim-worklife, start, execute}}; {@code claim-worklife} is a
+   * number of seconds as HTCondor writes it (-1 infinite, 0 one job). Absent keys keep the
+   * defaults.
+   *
+   * @throws BadInputException naming the file, line and key, and what was expected
+   */
+  public static StartdConfig fromConfig(Config config) {
+    StartdConfig d = defaults();
+    if (!config.hasPath(SECTION)) {
+      return d;
+    }
+    Config c = config.getConfig(SECTION);
+    try {
+      StartdConfig out = d;
+      if (c.hasPath("claim-worklife")) {
+        long seconds = c.getLong("claim-worklife");
+        if (seconds < -1) {
+          var origin = c.getValue("claim-worklife").origin();
+          throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
+              SECTION + ".claim-worklife",
+              "expected -1 (infinite), 0 (one job) or a number of seconds, got " + seconds);
+        }
+        out = out.withClaimWorklife(seconds);
+      }
+      Expr start = c.hasPath("start") ? Expr.parse(SECTION + ".start", c.getString("start"))
+          : out.start();
+      String execute = c.hasPath("execute") ? c.getString("execute") : out.executeDir();
+      if (!execute.startsWith("/")) {
+        var origin = c.getValue("execute").origin();
+        throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
+            SECTION + ".execute", "expected an absolute directory, got '" + execute + "'");
+      }
+      return new StartdConfig(out.claimWorklife(), start, execute);
+    } catch (ConfigException e) {
+      throw new BadInputException(
+          e.origin() == null ? null : e.origin().description(),
+          e.origin() == null ? 0 : Math.max(e.origin().lineNumber(), 0),
+          SECTION, e.getMessage());
     }
   }
 
