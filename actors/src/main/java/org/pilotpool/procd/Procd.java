@@ -42,44 +42,47 @@ public final class Procd {
   public static Behavior<Command> create(KillMode mode, RetryPolicy policy, String callPrefix,
       ActorRef<GlexecActor.Command> glexec) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      ProcdLogic logic = new ProcdLogic(mode, policy, callPrefix);
-      ActorRef<GlexecCall> replies = ctx.messageAdapter(GlexecCall.class, CallEnded::new);
-      ActorRef<FamilyKillReport>[] replyTo = newReplyHolder();
+      Host host = new Host(new ProcdLogic(mode, policy, callPrefix), timers, glexec,
+          ctx.messageAdapter(GlexecCall.class, CallEnded::new));
       return Behaviors.receive(Command.class)
           .onMessage(KillFamily.class, m -> {
-            replyTo[0] = m.replyTo();
-            apply(logic.kill(m.family(), m.proxy(), m.pilotProxy(), m.signal()), timers, glexec,
-                replies, replyTo[0]);
-            return Behaviors.same();
+            host.replyTo = m.replyTo();
+            return host.apply(host.logic.kill(m.family(), m.proxy(), m.pilotProxy(),
+                m.signal()));
           })
-          .onMessage(CallEnded.class, m -> {
-            apply(logic.callEnded(m.call()), timers, glexec, replies, replyTo[0]);
-            return Behaviors.same();
-          })
-          .onMessage(RetryDue.class, m -> {
-            apply(logic.retryDue(m.pid()), timers, glexec, replies, replyTo[0]);
-            return Behaviors.same();
-          })
+          .onMessage(CallEnded.class, m -> host.apply(host.logic.callEnded(m.call())))
+          .onMessage(RetryDue.class, m -> host.apply(host.logic.retryDue(m.pid())))
           .build();
     }));
   }
 
-  @SuppressWarnings("unchecked")
-  private static ActorRef<FamilyKillReport>[] newReplyHolder() {
-    return (ActorRef<FamilyKillReport>[]) new ActorRef<?>[1];
-  }
+  /** Carries out the logic's effects; remembers whom the current kill reports to. */
+  private static final class Host {
+    final ProcdLogic logic;
+    final TimerScheduler<Command> timers;
+    final ActorRef<GlexecActor.Command> glexec;
+    final ActorRef<GlexecCall> replies;
+    ActorRef<FamilyKillReport> replyTo;
 
-  private static void apply(List<ProcdEffect> effects, TimerScheduler<Command> timers,
-      ActorRef<GlexecActor.Command> glexec, ActorRef<GlexecCall> replies,
-      ActorRef<FamilyKillReport> replyTo) {
-    for (ProcdEffect e : effects) {
-      if (e instanceof ProcdEffect.Invoke i) {
-        glexec.tell(new GlexecActor.Invoke(i.callId(), i.invocation(), replies));
-      } else if (e instanceof ProcdEffect.RetryAfter r) {
-        timers.startSingleTimer(r.pid(), new RetryDue(r.pid()), r.delay());
-      } else if (e instanceof ProcdEffect.Done d) {
-        replyTo.tell(d.report());
+    Host(ProcdLogic logic, TimerScheduler<Command> timers, ActorRef<GlexecActor.Command> glexec,
+        ActorRef<GlexecCall> replies) {
+      this.logic = logic;
+      this.timers = timers;
+      this.glexec = glexec;
+      this.replies = replies;
+    }
+
+    Behavior<Command> apply(List<ProcdEffect> effects) {
+      for (ProcdEffect e : effects) {
+        if (e instanceof ProcdEffect.Invoke i) {
+          glexec.tell(new GlexecActor.Invoke(i.callId(), i.invocation(), replies));
+        } else if (e instanceof ProcdEffect.RetryAfter r) {
+          timers.startSingleTimer(r.pid(), new RetryDue(r.pid()), r.delay());
+        } else if (e instanceof ProcdEffect.Done d) {
+          replyTo.tell(d.report());
+        }
       }
+      return Behaviors.same();
     }
   }
 }

@@ -21,6 +21,7 @@ class PoolHappyPathTest {
 
     assertEquals(3, record.jobs().size());
     record.jobs().forEach(j -> assertEquals(JobStatus.COMPLETED, j.status(), j.toString()));
+    record.jobs().forEach(j -> assertEquals(3, j.glexecCalls(), "setup, launch, cleanup"));
     assertEquals(3, record.glexecReturned(GlexecOperation.SETUP));
     assertEquals(3, record.glexecReturned(GlexecOperation.LAUNCH));
     assertEquals(3, record.glexecReturned(GlexecOperation.CLEANUP));
