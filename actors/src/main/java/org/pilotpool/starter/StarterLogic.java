@@ -85,11 +85,6 @@ public final class StarterLogic {
     this.job = context.job().id();
   }
 
-  /** The job's current proxy (the one control actions use). */
-  public Optional<ProxyCredential> proxy() {
-    return Optional.ofNullable(proxy);
-  }
-
   /** The activation begins: SETUP, or an exception when the job has no proxy. */
   public List<StarterEffect> start() {
     activatedAt = clock.instant();
