@@ -1,0 +1,266 @@
+package org.pilotpool.pool;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.pilotpool.authz.SiteAuthz;
+import org.pilotpool.authz.SiteAuthzStats;
+import org.pilotpool.collector.Collector;
+import org.pilotpool.glexec.sim.CommandModel;
+import org.pilotpool.glexec.sim.SimulatedGlexec;
+import org.pilotpool.kernel.PoolContext;
+import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.job.JobQueue;
+import org.pilotpool.model.job.JobQueueEvent;
+import org.pilotpool.model.retry.HtcondorRetryPolicy;
+import org.pilotpool.negotiator.Negotiator;
+import org.pilotpool.schedd.Schedd;
+import org.pilotpool.schedd.ScheddJournal;
+import org.pilotpool.startd.SlotEvent;
+import org.pilotpool.startd.SlotSpec;
+import org.pilotpool.startd.Startd;
+import org.pilotpool.startd.StartdWiring;
+import org.pilotpool.starter.StarterEvent;
+import org.pilotpool.workernode.GlexecActor;
+
+/**
+ * The pool assembled in one root behaviour: schedd, collector, negotiator (bridged to the schedd
+ * by {@link ScheddBridge}), per site an authorization service and its worker nodes' simulated
+ * glexec (each behind {@link CountingGlexec}), and the sites' static slots. It carries out the
+ * spec's scheduled actions and those a driver sends, and writes everything worth reporting into
+ * a {@link PoolRecord}.
+ */
+public final class Pool {
+  private Pool() {}
+
+  /** The schedd's stable name in the negotiator. */
+  public static final String SCHEDD_NAME = "schedd@submit";
+
+  /** What the root hears. */
+  public sealed interface Command {}
+
+  /** Carry out an action now (a driver's way in). */
+  public record Act(PoolAction action) implements Command {
+    public Act {
+      Objects.requireNonNull(action, "action");
+    }
+  }
+
+  private record ActionDue(int index) implements Command {}
+
+  private enum CollectStats implements Command {
+    INSTANCE
+  }
+
+  private record Logged(JobEvent event) implements Command {}
+
+  private record QueueChanged(JobQueueEvent event) implements Command {}
+
+  private record SlotObserved(Startd.Observed observed) implements Command {}
+
+  private record GlexecTallied(CountingGlexec.Tally tally) implements Command {}
+
+  private record StatsTaken(String site, SiteAuthzStats stats) implements Command {}
+
+  private record SubmitAnswered(Schedd.SubmitResult result) implements Command {}
+
+  private enum Ignored implements Command {
+    INSTANCE
+  }
+
+  /**
+   * Spawns one slot's startd: the function static slots use here and pilots use for the slots
+   * they bring.
+   */
+  public static ActorRef<Startd.Command> spawnStartd(ActorContext<?> ctx, StartdWiring wiring) {
+    return ctx.spawn(Startd.create(wiring), "startd-" + wiring.slot().name());
+  }
+
+  /** The root behaviour; {@code record} receives what the run produces. */
+  public static Behavior<Command> create(PoolSpec spec, PoolRecord record) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      PoolContext pool = PoolContext.get(ctx.getSystem());
+      InstantSource clock = pool.clock();
+      ActorRef<Command> self = ctx.getSelf();
+      ScheddJournal journal = new ScheddJournal() {
+        @Override
+        public void queueChanged(JobQueueEvent event) {
+          self.tell(new QueueChanged(event));
+        }
+
+        @Override
+        public void userLog(JobEvent event) {
+          self.tell(new Logged(event));
+        }
+      };
+      ActorRef<Collector.Command> collector = ctx.spawn(Collector.create(), "collector");
+      ActorRef<Schedd.Command> schedd = ctx.spawn(Schedd.create(spec.schedd(), journal), "schedd");
+      ActorRef<Negotiator.Command> negotiator =
+          ctx.spawn(Negotiator.create(spec.negotiator(), collector), "negotiator");
+      ActorRef<ScheddBridge.Command> bridge =
+          ctx.spawn(ScheddBridge.create(SCHEDD_NAME, schedd, negotiator), "schedd-bridge");
+      ActorRef<Startd.Observed> observer =
+          ctx.messageAdapter(Startd.Observed.class, SlotObserved::new);
+      ActorRef<CountingGlexec.Tally> tally =
+          ctx.messageAdapter(CountingGlexec.Tally.class, GlexecTallied::new);
+
+      Map<String, ActorRef<SiteAuthz.Command>> authz = new TreeMap<>();
+      Map<String, List<ActorRef<Startd.Command>>> slotsBySite = new TreeMap<>();
+      for (SiteSpec site : spec.sites()) {
+        ActorRef<SiteAuthz.Command> service = ctx.spawn(
+            SiteAuthz.create(site.authz(), clock, pool.random("authz/" + site.name())),
+            "authz-" + site.name());
+        authz.put(site.name(), service);
+        List<ActorRef<Startd.Command>> slots = new ArrayList<>();
+        for (int n = 1; n <= site.nodes(); n++) {
+          String node = "wn" + n + "." + site.name();
+          SimulatedGlexec logic = new SimulatedGlexec(node, pool.streams().seed(), site.glexec(),
+              CommandModel.succeeding(), pool.random("glexec/" + node));
+          ActorRef<GlexecActor.Command> glexec = ctx.spawn(
+              GlexecActor.simulated(logic, service, clock, Optional.empty()), "glexec-" + node);
+          ActorRef<GlexecActor.Command> counted =
+              ctx.spawn(CountingGlexec.create(node, glexec, tally), "counted-glexec-" + node);
+          HtcondorRetryPolicy retry =
+              new HtcondorRetryPolicy(spec.retry(), pool.random("retry/" + node));
+          for (int s = 1; s <= site.slotsPerNode(); s++) {
+            SlotSpec slot = new SlotSpec("slot" + s + "@" + node, site.name(), node, 1,
+                site.memoryPerSlotMb(), "<" + node + ":9618>");
+            slots.add(spawnStartd(ctx, new StartdWiring(slot, spec.startd(), spec.starter(),
+                retry, counted, collector, spec.pilotProxy(), observer)));
+          }
+        }
+        slotsBySite.put(site.name(), slots);
+      }
+      for (int i = 0; i < spec.actions().size(); i++) {
+        timers.startSingleTimer(new ActionDue(i), spec.actions().get(i).at());
+      }
+      timers.startSingleTimer(CollectStats.INSTANCE, spec.statsAt());
+
+      Root root = new Root(ctx, record, schedd, bridge, authz, slotsBySite);
+      return Behaviors.receive(Command.class)
+          .onMessage(Act.class, m -> root.act(m.action()))
+          .onMessage(ActionDue.class, m -> root.act(spec.actions().get(m.index()).action()))
+          .onMessage(Logged.class, m -> {
+            record.userLog(m.event());
+            return Behaviors.same();
+          })
+          .onMessage(QueueChanged.class, m -> {
+            record.queueChanged(m.event());
+            return Behaviors.same();
+          })
+          .onMessage(SlotObserved.class, m -> root.observed(m.observed()))
+          .onMessage(GlexecTallied.class, m -> {
+            if (m.tally() instanceof CountingGlexec.Invoked i) {
+              record.glexecInvoked(new GlexecCallRecord(clock.instant(), i.node(),
+                  i.operation(), i.callId()));
+            } else if (m.tally() instanceof CountingGlexec.Returned r) {
+              record.glexecReturned(r.node(), r.callId(), r.operation(), r.result());
+            }
+            return Behaviors.same();
+          })
+          .onMessageEquals(CollectStats.INSTANCE, () -> {
+            authz.forEach((site, service) -> service.tell(new SiteAuthz.GetStats(
+                ctx.messageAdapter(SiteAuthzStats.class, s -> new StatsTaken(site, s)))));
+            return Behaviors.same();
+          })
+          .onMessage(StatsTaken.class, m -> {
+            record.siteStats(m.site(), m.stats());
+            return Behaviors.same();
+          })
+          .onMessage(SubmitAnswered.class, m -> {
+            if (m.result() instanceof Schedd.Rejected r) {
+              record.submitRejected(r.problem());
+            }
+            return Behaviors.same();
+          })
+          .onMessageEquals(Ignored.INSTANCE, Behaviors::same)
+          .build();
+    }));
+  }
+
+  /** The root's state beside the record: who runs what, and where to send actions. */
+  private static final class Root {
+    private final PoolRecord record;
+    private final ActorRef<Schedd.Command> schedd;
+    private final ActorRef<ScheddBridge.Command> bridge;
+    private final Map<String, ActorRef<SiteAuthz.Command>> authz;
+    private final Map<String, List<ActorRef<Startd.Command>>> slotsBySite;
+    private final Map<JobId, ActorRef<Startd.Command>> runningOn = new TreeMap<>(JobQueue.ORDER);
+    private final ActorRef<Schedd.SubmitResult> submitReplies;
+    private final ActorRef<Schedd.ActionDone> actionReplies;
+
+    Root(ActorContext<Command> ctx, PoolRecord record, ActorRef<Schedd.Command> schedd,
+        ActorRef<ScheddBridge.Command> bridge, Map<String, ActorRef<SiteAuthz.Command>> authz,
+        Map<String, List<ActorRef<Startd.Command>>> slotsBySite) {
+      this.record = record;
+      this.schedd = schedd;
+      this.bridge = bridge;
+      this.authz = authz;
+      this.slotsBySite = slotsBySite;
+      this.submitReplies = ctx.messageAdapter(Schedd.SubmitResult.class, SubmitAnswered::new);
+      this.actionReplies = ctx.messageAdapter(Schedd.ActionDone.class, d -> Ignored.INSTANCE);
+    }
+
+    Behavior<Command> act(PoolAction action) {
+      if (action instanceof PoolAction.Submit s) {
+        schedd.tell(new Schedd.Submit(s.submission(), submitReplies));
+      } else if (action instanceof PoolAction.Remove r) {
+        schedd.tell(new Schedd.Remove(r.selector(), r.reason(), actionReplies));
+      } else if (action instanceof PoolAction.Hold h) {
+        schedd.tell(new Schedd.Hold(h.selector(), h.reason(), actionReplies));
+      } else if (action instanceof PoolAction.Release r) {
+        schedd.tell(new Schedd.Release(r.selector(), r.reason(), actionReplies));
+      } else if (action instanceof PoolAction.Ban b) {
+        site(b.site()).tell(new SiteAuthz.Ban(b.target()));
+      } else if (action instanceof PoolAction.Unban u) {
+        site(u.site()).tell(new SiteAuthz.Unban(u.target()));
+      } else if (action instanceof PoolAction.DelegateProxy d) {
+        ActorRef<Startd.Command> startd = runningOn.get(d.job());
+        if (startd != null) {
+          startd.tell(new Startd.DelegateProxy(d.job(), d.proxy()));
+        }
+      } else if (action instanceof PoolAction.RetireSite r) {
+        slotsBySite.getOrDefault(r.site(), List.of()).forEach(s -> s.tell(Startd.Retire.INSTANCE));
+      } else if (action instanceof PoolAction.ShutdownSite s) {
+        slotsBySite.getOrDefault(s.site(), List.of())
+            .forEach(slot -> slot.tell(new Startd.Shutdown(s.reason())));
+      }
+      return Behaviors.same();
+    }
+
+    private ActorRef<SiteAuthz.Command> site(String name) {
+      ActorRef<SiteAuthz.Command> service = authz.get(name);
+      if (service == null) {
+        throw new IllegalArgumentException("no site named " + name);
+      }
+      return service;
+    }
+
+    Behavior<Command> observed(Startd.Observed observed) {
+      SlotEvent event = observed.event();
+      record.slotEvent(event);
+      if (event instanceof SlotEvent.Claimed c) {
+        bridge.tell(new ScheddBridge.SlotClaimed(c.slot(), c.owner()));
+      } else if (event instanceof SlotEvent.Released r) {
+        bridge.tell(new ScheddBridge.SlotReleased(r.slot()));
+      } else if (event instanceof SlotEvent.Activated a) {
+        runningOn.put(a.job(), observed.startd());
+      } else if (event instanceof SlotEvent.Ended e) {
+        runningOn.remove(e.job());
+      } else if (event instanceof SlotEvent.Noted n
+          && n.event() instanceof StarterEvent.SiteDenied d) {
+        bridge.tell(new ScheddBridge.ExcludeSite(d.job(), d.site()));
+      }
+      return Behaviors.same();
+    }
+  }
+}

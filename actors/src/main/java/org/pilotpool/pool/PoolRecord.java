@@ -1,0 +1,233 @@
+package org.pilotpool.pool;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.pilotpool.authz.SiteAuthzStats;
+import org.pilotpool.model.eventlog.EventLogFormat;
+import org.pilotpool.model.eventlog.EventLogWriter;
+import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.glexec.GlexecOperation;
+import org.pilotpool.model.job.JobQueue;
+import org.pilotpool.model.job.JobQueueEvent;
+import org.pilotpool.model.job.JobStatus;
+import org.pilotpool.startd.SlotEvent;
+
+/**
+ * What a pool run leaves behind: the job event log, per-job records, glexec calls by operation
+ * and result, slot and starter events, and each site's authorization statistics. Written only by
+ * the pool's root actor, read once the run is over.
+ */
+public final class PoolRecord {
+  private final EventLogFormat format;
+  private final List<JobEvent> jobEvents = new ArrayList<>();
+  private final StringBuilder eventLog = new StringBuilder();
+  private final Map<JobId, Mutable> jobs = new TreeMap<>(JobQueue.ORDER);
+  private final SortedMap<GlexecOperation, SortedMap<String, Long>> glexecResults =
+      new TreeMap<>();
+  private final List<GlexecCallRecord> glexecInvocations = new ArrayList<>();
+  private final Map<String, GlexecCallRecord> pending = new LinkedHashMap<>();
+  private long glexecReturned;
+  private final List<SlotEvent> slotEvents = new ArrayList<>();
+  private final SortedMap<String, SiteAuthzStats> siteStats = new TreeMap<>();
+  private final List<String> rejectedSubmits = new ArrayList<>();
+
+  /** @param format how event log lines are written */
+  public PoolRecord(EventLogFormat format) {
+    this.format = format;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The job event log in HTCondor's format. */
+  public String eventLog() {
+    return eventLog.toString();
+  }
+
+  /** The job events in the order the schedd wrote them. */
+  public List<JobEvent> jobEvents() {
+    return Collections.unmodifiableList(jobEvents);
+  }
+
+  /** Per-job records, in queue order. */
+  public List<PoolJobRecord> jobs() {
+    List<PoolJobRecord> out = new ArrayList<>(jobs.size());
+    for (Mutable m : jobs.values()) {
+      out.add(m.freeze());
+    }
+    return out;
+  }
+
+  public Optional<PoolJobRecord> job(JobId id) {
+    return Optional.ofNullable(jobs.get(id)).map(Mutable::freeze);
+  }
+
+  /** Returned glexec calls by operation, then by result ("0", "203", "proxy-not-valid"...). */
+  public SortedMap<GlexecOperation, SortedMap<String, Long>> glexecResults() {
+    return Collections.unmodifiableSortedMap(glexecResults);
+  }
+
+  /** Returned glexec calls of {@code op}. */
+  public long glexecReturned(GlexecOperation op) {
+    return glexecResults.getOrDefault(op, new TreeMap<>()).values().stream()
+        .mapToLong(Long::longValue).sum();
+  }
+
+  /** Every glexec call made, in order. */
+  public List<GlexecCallRecord> glexecInvocations() {
+    return Collections.unmodifiableList(glexecInvocations);
+  }
+
+  public long glexecInvoked() {
+    return glexecInvocations.size();
+  }
+
+  public long glexecReturned() {
+    return glexecReturned;
+  }
+
+  /** Calls made whose result has not come back (yet). */
+  public List<GlexecCallRecord> glexecPending() {
+    return List.copyOf(pending.values());
+  }
+
+  public List<SlotEvent> slotEvents() {
+    return Collections.unmodifiableList(slotEvents);
+  }
+
+  /** Each site's authorization statistics, taken at the spec's {@code statsAt}. */
+  public SortedMap<String, SiteAuthzStats> siteStats() {
+    return Collections.unmodifiableSortedMap(siteStats);
+  }
+
+  /** Why submits were refused, one line each. */
+  public List<String> rejectedSubmits() {
+    return Collections.unmodifiableList(rejectedSubmits);
+  }
+
+  // ---------------------------------------------------------------- writing (the root actor)
+
+  void userLog(JobEvent event) {
+    jobEvents.add(event);
+    eventLog.append(EventLogWriter.format(event, format));
+  }
+
+  void queueChanged(JobQueueEvent event) {
+    if (event instanceof JobQueueEvent.JobSubmitted s) {
+      jobs.put(s.submitted().id(), new Mutable(s.submitted().id(), s.submitted().owner(),
+          s.time()));
+      return;
+    }
+    Mutable job = jobs.get(jobOf(event));
+    if (job == null) {
+      return;
+    }
+    if (event instanceof JobQueueEvent.JobActivated) {
+      job.status = JobStatus.RUNNING;
+    } else if (event instanceof JobQueueEvent.JobBeganExecution e) {
+      if (job.firstStart == null) {
+        job.firstStart = e.time();
+      }
+    } else if (event instanceof JobQueueEvent.JobRequeued
+        || event instanceof JobQueueEvent.JobReleased) {
+      job.status = JobStatus.IDLE;
+    } else if (event instanceof JobQueueEvent.JobHeld h) {
+      job.status = JobStatus.HELD;
+      job.holdCode = h.hold().code().code();
+    } else if (event instanceof JobQueueEvent.JobRemoved) {
+      job.status = JobStatus.REMOVED;
+    } else if (event instanceof JobQueueEvent.JobCompleted) {
+      job.status = JobStatus.COMPLETED;
+    } else if (event instanceof JobQueueEvent.JobLeftQueue l) {
+      job.end = l.time();
+    }
+  }
+
+  void slotEvent(SlotEvent event) {
+    slotEvents.add(event);
+    if (event instanceof SlotEvent.Activated a && jobs.containsKey(a.job())) {
+      Mutable job = jobs.get(a.job());
+      job.site = a.site();
+      job.activations++;
+    } else if (event instanceof SlotEvent.Ended e && jobs.containsKey(e.job())) {
+      jobs.get(e.job()).glexecCalls += e.glexecCalls();
+    }
+  }
+
+  void glexecInvoked(GlexecCallRecord call) {
+    glexecInvocations.add(call);
+    pending.put(call.node() + " " + call.callId(), call);
+  }
+
+  void glexecReturned(String node, String callId, GlexecOperation op, String result) {
+    pending.remove(node + " " + callId);
+    glexecReturned++;
+    glexecResults.computeIfAbsent(op, o -> new TreeMap<>()).merge(result, 1L, Long::sum);
+  }
+
+  void siteStats(String site, SiteAuthzStats stats) {
+    siteStats.put(site, stats);
+  }
+
+  void submitRejected(String problem) {
+    rejectedSubmits.add(problem);
+  }
+
+  private static JobId jobOf(JobQueueEvent event) {
+    if (event instanceof JobQueueEvent.JobActivated e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobBeganExecution e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobRequeued e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobHeld e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobReleased e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobRemoved e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobCompleted e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.JobLeftQueue e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.AttributeSet e) {
+      return e.job();
+    } else if (event instanceof JobQueueEvent.ProxyRefreshed e) {
+      return e.job();
+    }
+    return null;
+  }
+
+  /** A job's record while the run goes on. */
+  private static final class Mutable {
+    final JobId id;
+    final String owner;
+    final Instant submitted;
+    Instant firstStart;
+    Instant end;
+    JobStatus status = JobStatus.IDLE;
+    Integer holdCode;
+    String site;
+    int activations;
+    int glexecCalls;
+
+    Mutable(JobId id, String owner, Instant submitted) {
+      this.id = id;
+      this.owner = owner;
+      this.submitted = submitted;
+    }
+
+    PoolJobRecord freeze() {
+      return new PoolJobRecord(id, owner, submitted, Optional.ofNullable(firstStart),
+          Optional.ofNullable(end), status, Optional.ofNullable(holdCode),
+          Optional.ofNullable(site), activations, glexecCalls);
+    }
+  }
+}

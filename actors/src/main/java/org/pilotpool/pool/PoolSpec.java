@@ -1,0 +1,76 @@
+package org.pilotpool.pool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.pilotpool.model.credential.ProxyCredential;
+import org.pilotpool.model.retry.HtcondorRetryConfig;
+import org.pilotpool.negotiator.NegotiatorSettings;
+import org.pilotpool.schedd.ScheddConfig;
+import org.pilotpool.startd.StartdConfig;
+import org.pilotpool.starter.StarterConfig;
+
+/**
+ * A pool to assemble: one schedd, the collector and negotiator, the sites with their static
+ * slots, the knobs of every daemon, and the actions to carry out at given times.
+ *
+ * @param pilotProxy the proxy the slots' pilots run with ({@code X509_USER_PROXY})
+ * @param statsAt when to take each site's authorization statistics (before the run ends)
+ */
+public record PoolSpec(
+    ScheddConfig schedd,
+    NegotiatorSettings negotiator,
+    StartdConfig startd,
+    StarterConfig starter,
+    HtcondorRetryConfig retry,
+    List<SiteSpec> sites,
+    ProxyCredential pilotProxy,
+    List<ScheduledAction> actions,
+    Duration statsAt) {
+  public PoolSpec {
+    Objects.requireNonNull(schedd, "schedd");
+    Objects.requireNonNull(negotiator, "negotiator");
+    Objects.requireNonNull(startd, "startd");
+    Objects.requireNonNull(starter, "starter");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(pilotProxy, "pilotProxy");
+    Objects.requireNonNull(statsAt, "statsAt");
+    sites = List.copyOf(sites);
+    actions = List.copyOf(actions);
+    long distinct = sites.stream().map(SiteSpec::name).distinct().count();
+    if (distinct != sites.size()) {
+      throw new IllegalArgumentException("site names must be distinct");
+    }
+  }
+
+  /** HTCondor's defaults for every daemon, the given sites, no actions. */
+  public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
+    return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
+        StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
+        pilotProxy, List.of(), statsAt);
+  }
+
+  public PoolSpec withSchedd(ScheddConfig config) {
+    return new PoolSpec(config, negotiator, startd, starter, retry, sites, pilotProxy, actions,
+        statsAt);
+  }
+
+  public PoolSpec withStartd(StartdConfig config) {
+    return new PoolSpec(schedd, negotiator, config, starter, retry, sites, pilotProxy, actions,
+        statsAt);
+  }
+
+  public PoolSpec withStarter(StarterConfig config) {
+    return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
+        statsAt);
+  }
+
+  /** The same pool with one more action at {@code at}. */
+  public PoolSpec with(Duration at, PoolAction action) {
+    List<ScheduledAction> more = new ArrayList<>(actions);
+    more.add(new ScheduledAction(at, action));
+    return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, more,
+        statsAt);
+  }
+}

@@ -1,0 +1,143 @@
+package org.pilotpool.pool;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.job.JobQueue;
+import org.pilotpool.model.negotiation.IdleJob;
+import org.pilotpool.model.negotiation.SubmitterQueue;
+import org.pilotpool.negotiator.Negotiator;
+import org.pilotpool.schedd.IdleJobs;
+import org.pilotpool.schedd.Schedd;
+import org.pilotpool.schedd.SlotMatch;
+
+/**
+ * Speaks the negotiator's schedd protocol for one schedd: registers with the negotiator, turns
+ * {@code GetIdleJobs} into the schedd's own query and its answer into submitter queues, passes
+ * matches on as the schedd's {@code MatchFound}. It also keeps the sites each job must avoid (our
+ * site-exclusion policy) and attaches them to the job's idle entry.
+ */
+public final class ScheddBridge {
+  private ScheddBridge() {}
+
+  /** What the bridge hears. */
+  public sealed interface Command {}
+
+  /** From now on, do not match {@code job} to slots of {@code site}. */
+  public record ExcludeSite(JobId job, String site) implements Command {
+    public ExcludeSite {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(site, "site");
+    }
+  }
+
+  /** A slot was claimed for {@code submitter}'s jobs at this schedd. */
+  public record SlotClaimed(String slot, String submitter) implements Command {}
+
+  /** A claim of this schedd's was given back. */
+  public record SlotReleased(String slot) implements Command {}
+
+  private record FromNegotiator(Negotiator.ScheddMessage message) implements Command {}
+
+  private record IdleJobsAnswered(IdleJobs jobs) implements Command {}
+
+  private record Pending(long cycle, ActorRef<Negotiator.Command> replyTo) {}
+
+  /**
+   * @param name the schedd's stable name in the negotiator
+   */
+  public static Behavior<Command> create(String name, ActorRef<Schedd.Command> schedd,
+      ActorRef<Negotiator.Command> negotiator) {
+    return Behaviors.setup(ctx -> {
+      ActorRef<Negotiator.ScheddMessage> asSchedd =
+          ctx.messageAdapter(Negotiator.ScheddMessage.class, FromNegotiator::new);
+      ActorRef<IdleJobs> idleReplies = ctx.messageAdapter(IdleJobs.class, IdleJobsAnswered::new);
+      negotiator.tell(new Negotiator.RegisterSchedd(name, asSchedd));
+      ArrayDeque<Pending> waiting = new ArrayDeque<>();
+      Map<JobId, TreeSet<String>> excluded = new TreeMap<>(JobQueue.ORDER);
+      // The schedd's claims by slot, and their count per submitter: the usage the accountant
+      // charges, reported whenever it changes.
+      Map<String, String> claims = new TreeMap<>();
+      Map<String, Integer> perSubmitter = new TreeMap<>();
+      return Behaviors.receive(Command.class)
+          .onMessage(SlotClaimed.class, m -> {
+            String before = claims.put(m.slot(), m.submitter());
+            if (before != null) {
+              report(name, negotiator, perSubmitter, before, -1);
+            }
+            report(name, negotiator, perSubmitter, m.submitter(), +1);
+            return Behaviors.same();
+          })
+          .onMessage(SlotReleased.class, m -> {
+            String before = claims.remove(m.slot());
+            if (before != null) {
+              report(name, negotiator, perSubmitter, before, -1);
+            }
+            return Behaviors.same();
+          })
+          .onMessage(ExcludeSite.class, m -> {
+            excluded.computeIfAbsent(m.job(), j -> new TreeSet<>()).add(m.site());
+            return Behaviors.same();
+          })
+          .onMessage(FromNegotiator.class, m -> {
+            if (m.message() instanceof Negotiator.GetIdleJobs g) {
+              waiting.addLast(new Pending(g.cycle(), g.replyTo()));
+              schedd.tell(new Schedd.GetIdleJobs(idleReplies));
+            } else if (m.message() instanceof Negotiator.MatchFound f && f.startd().isPresent()) {
+              schedd.tell(new Schedd.MatchFound(f.job(), new SlotMatch(f.slotName(), f.slotAd()),
+                  slotRequests(f.startd().get())));
+            }
+            return Behaviors.same();
+          })
+          .onMessage(IdleJobsAnswered.class, m -> {
+            Pending p = waiting.pollFirst();
+            if (p != null) {
+              p.replyTo().tell(new Negotiator.IdleJobs(name, p.cycle(),
+                  queues(name, m.jobs(), excluded)));
+            }
+            return Behaviors.same();
+          })
+          .build();
+    });
+  }
+
+  private static void report(String schedd, ActorRef<Negotiator.Command> negotiator,
+      Map<String, Integer> perSubmitter, String submitter, int change) {
+    int now = perSubmitter.merge(submitter, change, Integer::sum);
+    negotiator.tell(new Negotiator.UsageReport(schedd, submitter, now));
+  }
+
+  private static List<SubmitterQueue> queues(String schedd, IdleJobs jobs,
+      Map<JobId, TreeSet<String>> excluded) {
+    List<SubmitterQueue> out = new ArrayList<>();
+    int startable = jobs.startable();
+    for (var e : jobs.bySubmitter().entrySet()) {
+      List<IdleJob> idle = new ArrayList<>();
+      for (IdleJobs.IdleJob j : e.getValue()) {
+        if (startable-- <= 0) {
+          break;
+        }
+        TreeSet<String> avoid = excluded.get(j.id());
+        idle.add(new IdleJob(j.id(), j.ad(), avoid == null ? List.of() : List.copyOf(avoid)));
+      }
+      if (!idle.isEmpty()) {
+        out.add(new SubmitterQueue(schedd, e.getKey(), idle));
+      }
+    }
+    return out;
+  }
+
+  // Every startd in the pool advertises its Schedd.SlotRequest reference (Startd's contract).
+  @SuppressWarnings("unchecked")
+  private static ActorRef<Schedd.SlotRequest> slotRequests(ActorRef<?> startd) {
+    return (ActorRef<Schedd.SlotRequest>) startd;
+  }
+}

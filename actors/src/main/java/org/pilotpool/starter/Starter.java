@@ -1,0 +1,112 @@
+package org.pilotpool.starter;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.pilotpool.kernel.PoolContext;
+import org.pilotpool.model.credential.ProxyCredential;
+import org.pilotpool.model.retry.RetryPolicy;
+import org.pilotpool.procd.FamilyKillReport;
+import org.pilotpool.procd.Procd;
+import org.pilotpool.procd.ProcdLogic;
+import org.pilotpool.workernode.GlexecActor;
+import org.pilotpool.workernode.GlexecCall;
+
+/**
+ * The starter as a typed actor around {@link StarterLogic}: glexec calls to the node's glexec
+ * actor, kills through its own procd, reports to its startd. It starts the job at once and stops
+ * after its {@link StarterReport.Exited}.
+ */
+public final class Starter {
+  private Starter() {}
+
+  /** What the starter hears. */
+  public sealed interface Command {}
+
+  /** The schedd wants the job killed (remove or hold). */
+  public enum Kill implements Command {
+    INSTANCE
+  }
+
+  /** The slot is going away: evict the job back to the queue. */
+  public record Evict(String reason) implements Command {
+    public Evict {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** A re-delegated proxy for the job reached the shadow. */
+  public record ProxyDelegated(ProxyCredential proxy) implements Command {
+    public ProxyDelegated {
+      Objects.requireNonNull(proxy, "proxy");
+    }
+  }
+
+  private record CallEnded(GlexecCall call) implements Command {}
+
+  private record FamilyKilled(FamilyKillReport report) implements Command {}
+
+  private record TimerFired(StarterTimer timer) implements Command {}
+
+  /** A starter for one activation; it reports to {@code startd}. */
+  public static Behavior<Command> create(StarterContext context, StarterConfig config,
+      RetryPolicy policy, ActorRef<GlexecActor.Command> glexec, ActorRef<StarterReport> startd) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      StarterLogic logic = new StarterLogic(config, context, policy,
+          PoolContext.get(ctx.getSystem()).clock());
+      Host host = new Host(ctx, timers, context, glexec, startd,
+          ctx.messageAdapter(GlexecCall.class, CallEnded::new),
+          ctx.messageAdapter(FamilyKillReport.class, FamilyKilled::new),
+          ctx.spawn(Procd.create(config.killMode(), policy, context.callPrefix(), glexec),
+              "procd"));
+      if (host.apply(logic.start())) {
+        return Behaviors.stopped();
+      }
+      return Behaviors.receive(Command.class)
+          .onMessage(CallEnded.class, m -> host.next(logic.glexecEnded(m.call())))
+          .onMessage(TimerFired.class, m -> host.next(logic.timerFired(m.timer())))
+          .onMessage(FamilyKilled.class, m -> host.next(logic.familyKilled(m.report())))
+          .onMessageEquals(Kill.INSTANCE, () -> host.next(logic.kill()))
+          .onMessage(Evict.class, m -> host.next(logic.evict(m.reason())))
+          .onMessage(ProxyDelegated.class, m -> host.next(logic.proxyDelegated(m.proxy())))
+          .build();
+    }));
+  }
+
+  /** Carries out the logic's effects. */
+  private record Host(ActorContext<Command> ctx, TimerScheduler<Command> timers,
+      StarterContext context, ActorRef<GlexecActor.Command> glexec,
+      ActorRef<StarterReport> startd, ActorRef<GlexecCall> replies,
+      ActorRef<FamilyKillReport> killReports, ActorRef<Procd.Command> procd) {
+
+    Behavior<Command> next(List<StarterEffect> effects) {
+      return apply(effects) ? Behaviors.stopped() : Behaviors.same();
+    }
+
+    /** Returns whether the starter is to stop. */
+    boolean apply(List<StarterEffect> effects) {
+      boolean stop = false;
+      for (StarterEffect e : effects) {
+        if (e instanceof StarterEffect.Invoke i) {
+          glexec.tell(new GlexecActor.Invoke(i.callId(), i.invocation(), replies));
+        } else if (e instanceof StarterEffect.StartTimer t) {
+          timers.startSingleTimer(t.timer(), new TimerFired(t.timer()), t.delay());
+        } else if (e instanceof StarterEffect.CancelTimer t) {
+          timers.cancel(t.timer());
+        } else if (e instanceof StarterEffect.KillFamily k) {
+          procd.tell(new Procd.KillFamily(k.family(), k.proxy(), context.pilotProxy(),
+              ProcdLogic.SIGKILL, killReports));
+        } else if (e instanceof StarterEffect.Report r) {
+          startd.tell(r.report());
+        } else if (e instanceof StarterEffect.Stop) {
+          stop = true;
+        }
+      }
+      return stop;
+    }
+  }
+}
