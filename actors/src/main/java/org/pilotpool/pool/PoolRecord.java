@@ -35,6 +35,7 @@ public final class PoolRecord {
   private final List<GlexecCallRecord> glexecInvocations = new ArrayList<>();
   private final Map<String, GlexecCallRecord> pending = new LinkedHashMap<>();
   private long glexecReturned;
+  private long completed;
   private final List<SlotEvent> slotEvents = new ArrayList<>();
   private final SortedMap<String, SiteAuthzStats> siteStats = new TreeMap<>();
   private final List<String> rejectedSubmits = new ArrayList<>();
@@ -45,6 +46,11 @@ public final class PoolRecord {
   }
 
   // ---------------------------------------------------------------- reading
+
+  /** Jobs that have completed so far: cheap to ask while the run goes on. */
+  public long completedJobs() {
+    return completed;
+  }
 
   /** The job event log in HTCondor's format. */
   public String eventLog() {
@@ -145,6 +151,7 @@ public final class PoolRecord {
       job.status = JobStatus.REMOVED;
     } else if (event instanceof JobQueueEvent.JobCompleted) {
       job.status = JobStatus.COMPLETED;
+      completed++;
     } else if (event instanceof JobQueueEvent.JobLeftQueue l) {
       job.end = l.time();
     }
