@@ -2,11 +2,20 @@ package org.pilotpool.reports.html;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.geom.Rectangle2D;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
+import org.apache.batik.svggen.SVGSyntax;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -18,11 +27,11 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUnits;
-import org.jfree.svg.ViewBox;
 import org.pilotpool.reports.Numbers;
 import org.pilotpool.reports.model.TimeSeries;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Draws one variant's series of one topic as an SVG element with JFreeChart: no title (the page
@@ -50,7 +59,7 @@ final class SvgChart {
 
   /**
    * @param id the SVG element's id, also the prefix of every id inside it, unique in the page;
-   *     fixed ids (rather than the library's time-based ones) keep the page byte-stable
+   *     the library's own ids would repeat from chart to chart
    * @param valueAxisWidth the width of the value axis with its labels, the same for every chart
    *     on the page so that plot areas line up; see {@link #valueAxisWidth}
    */
@@ -87,20 +96,42 @@ final class SvgChart {
       chart.addLegend(legend);
     }
 
-    SVGGraphics2D g = new SVGGraphics2D(width, height, SVGUnits.PX);
-    g.setDefsKeyPrefix(id + "-");
-    g.setGeomDoubleConverter(SvgChart::twoDecimals);
-    g.setTransformDoubleConverter(SvgChart::twoDecimals);
+    SVGGraphics2D g = graphics(id);
+    g.setSVGCanvasSize(new Dimension(width, height));
     chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-    String svg = g.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null);
-    // Namespaces the chart never uses; inline SVG needs none, and the page names no other site.
-    return svg.replace(" xmlns:xlink='http://www.w3.org/1999/xlink'", "")
-        .replace(" xmlns:jfreesvg='http://www.jfree.org/jfreesvg/svg'", "");
+    Element svg = g.getRoot();
+    // Sized by the page's CSS through the view box; the rest restate defaults browsers apply.
+    for (String attribute : List.of("width", "height", "version", "contentScriptType",
+        "contentStyleType", "preserveAspectRatio", "zoomAndPan")) {
+      svg.removeAttribute(attribute);
+    }
+    svg.setAttribute("id", id);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    unnameDefs(svg);
+    return SvgMarkup.of(svg);
+  }
+
+  /**
+   * Nothing refers to a {@code defs} element by id, and the generator gives every chart's
+   * outermost one the same fixed id, which would repeat in the page: drop those ids, and the
+   * definitions containers left empty.
+   */
+  private static void unnameDefs(Element svg) {
+    NodeList defs = svg.getElementsByTagNameNS(SVGSyntax.SVG_NAMESPACE_URI,
+        SVGSyntax.SVG_DEFS_TAG);
+    // A live list: walk it backwards so that removals do not shift what is still to come.
+    for (int i = defs.getLength() - 1; i >= 0; i--) {
+      Element d = (Element) defs.item(i);
+      d.removeAttribute("id");
+      if (!d.hasChildNodes()) {
+        d.getParentNode().removeChild(d);
+      }
+    }
   }
 
   /** Room for the widest tick label these axes may get, and the tick mark. */
   static double valueAxisWidth(Axes axes) {
-    FontMetrics metrics = new SVGGraphics2D(10, 10).getFontMetrics(TICK_FONT);
+    FontMetrics metrics = graphics("measure").getFontMetrics(TICK_FONT);
     // Tick labels never exceed the range's ends; one digit more covers finer tick fractions.
     int widest = Math.max(metrics.stringWidth(Numbers.readable(axes.yMax()) + "0"),
         metrics.stringWidth(Numbers.readable(axes.yMin()) + "0"));
@@ -115,10 +146,7 @@ final class SvgChart {
     return x;
   }
 
-  /**
-   * No axis label: the page's heading names the unit, and rotated text would be drawn as glyph
-   * outlines that depend on the machine's fonts.
-   */
+  /** No axis label: the page's heading names the unit, and the row's charts share the axis. */
   private static NumberAxis valueAxis(Axes axes) {
     NumberAxis y = new NumberAxis();
     style(y);
@@ -171,15 +199,50 @@ final class SvgChart {
     return r;
   }
 
-  /** Coordinates to at most two decimals, without locale or exponent: smaller and stable. */
-  static String twoDecimals(double d) {
-    long hundredths = Math.round(d * 100);
-    long whole = Math.abs(hundredths) / 100;
-    long frac = Math.abs(hundredths) % 100;
-    String sign = hundredths < 0 ? "-" : "";
-    if (frac == 0) {
-      return sign + whole;
+  /**
+   * A fresh SVG canvas: text as text, not glyph outlines, so that it stays small and readable
+   * and needs no fonts embedded; coordinates to two decimals; no generator comment; ids from
+   * {@link ChartIds}.
+   */
+  private static SVGGraphics2D graphics(String id) {
+    Document document;
+    try {
+      document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+          .createDocument(SVGSyntax.SVG_NAMESPACE_URI, SVGSyntax.SVG_SVG_TAG, null);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's default XML document builder is unavailable", e);
     }
-    return sign + whole + (frac % 10 == 0 ? "." + frac / 10 : (frac < 10 ? ".0" : ".") + frac);
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+    context.setIDGenerator(new ChartIds(id));
+    context.setComment(null);
+    context.setPrecision(2);
+    context.setEmbeddedFontsOn(false);
+    // The root's inherited font; the library's default would name Java's logical Dialog font.
+    SVGGeneratorContext.GraphicContextDefaults defaults =
+        new SVGGeneratorContext.GraphicContextDefaults();
+    defaults.setFont(new Font(FONT, Font.PLAIN, 12));
+    context.setGraphicContextDefaults(defaults);
+    return new SVGGraphics2D(context, false);
+  }
+
+  /**
+   * Ids derived from the chart's own id and a count per kind, such as {@code t1v0-clip-3}: unique
+   * in the page (several charts share it) and the same on every run.
+   */
+  private static final class ChartIds extends SVGIDGenerator {
+    private final String chartId;
+    // Looked up only, never iterated: its order cannot reach the output.
+    private final Map<String, Integer> used = new HashMap<>();
+
+    ChartIds(String chartId) {
+      this.chartId = chartId;
+    }
+
+    @Override
+    public String generateID(String prefix) {
+      String kind = prefix.equals(SVGSyntax.ID_PREFIX_CLIP_PATH) ? "clip" : prefix;
+      int n = used.merge(kind, 1, Integer::sum) - 1;
+      return chartId + "-" + kind + "-" + n;
+    }
   }
 }

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,37 @@ class HtmlReportTest {
       ids++;
     }
     assertTrue(ids >= 12, "expected an id per chart, found " + ids);
+  }
+
+  @Test
+  void everyIdInThePageIsUnique() {
+    Set<String> seen = new HashSet<>();
+    Matcher m = Pattern.compile(" id='([^']*)'").matcher(page);
+    while (m.find()) {
+      assertTrue(seen.add(m.group(1)), "repeated id " + m.group(1));
+    }
+  }
+
+  @Test
+  void chartTextIsTextInASansSerifFontNotGlyphOutlines() {
+    String chart = svg(page, "t0v0");
+    assertTrue(tickLabels(chart).containsAll(List.of("0", "1,200", "virtual time (min)")),
+        "labels " + tickLabels(chart));
+    assertTrue(chart.contains("font-family='sans-serif'"), "no sans-serif fallback");
+    assertFalse(chart.contains("<font") || chart.contains("<glyph"), "embedded font");
+  }
+
+  @Test
+  void chartCoordinatesHaveAtMostTwoDecimals() {
+    Matcher m = Pattern.compile("\\d\\.\\d{3,}").matcher(svg(page, "t2v0"));
+    assertFalse(m.find(), () -> "long number " + m.group());
+  }
+
+  @Test
+  void chartsCarryNoGeneratorCommentOrXmlProlog() {
+    String charts = page.substring(page.indexOf("<svg"), page.lastIndexOf("</svg>"));
+    assertFalse(charts.contains("<!--"), "comment in a chart");
+    assertFalse(charts.contains("<?xml") || charts.contains("<!DOCTYPE"), "prolog in a chart");
   }
 
   @Test
