@@ -21,17 +21,24 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay a workload trace against a first-come-first-served pool of N cores in deterministic",
-      "virtual time and write its results folder: jobs.csv (simulated and recorded wait per job),",
-      "summary.json (simulated vs recorded wait: mean, p50, p95, max and their difference; the",
-      "reader's problem counts), timeseries.csv and report.html.",
+      "Replay a workload trace against a first-come-first-served pool of N cores in",
+      "deterministic virtual time and write its results folder: jobs.csv (simulated",
+      "and recorded wait per job), summary.json (simulated vs recorded wait: mean, p50,",
+      "p95, max and their difference; the reader's problem counts), timeseries.csv and",
+      "report.html.",
       "",
-      "Jobs are submitted at their recorded submit times, shifted so that the first arrives at",
-      "time 0, and run for their recorded run times on as many cores as they requested. Jobs start",
-      "in submit order with no backfilling: a job waiting for enough free cores holds back the",
-      "jobs behind it. A job asking for more cores than the pool has is rejected and counted.",
-      "The trace is read as the run goes, so traces of millions of jobs replay in bounded memory.",
-      "Traces may be gzip-compressed. The same trace and seed give byte-identical results."
+      "Jobs are submitted at their recorded submit times, shifted so that the first",
+      "arrives at time 0, and run for their recorded run times on as many cores as",
+      "they requested. Jobs start in submit order with no backfilling: a job waiting",
+      "for enough free cores holds back the jobs behind it. A job asking for more",
+      "cores than the pool has is rejected and counted. Records the reader cannot use",
+      "(an unknown run time, a malformed line) are skipped and counted by reason, or",
+      "stop the replay with --strict.",
+      "",
+      "The trace is read as the run goes, so traces of millions of jobs replay in",
+      "bounded memory. Traces may be gzip-compressed. The same trace and seed give",
+      "byte-identical results.",
+      ""
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

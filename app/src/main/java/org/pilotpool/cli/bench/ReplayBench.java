@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate an SWF trace of single-core jobs (exponential interarrival and run times, 80% load",
-      "on the pool) into a temporary file, replay it first come, first served, and print one JSON",
-      "line: jobs, wall seconds, jobs/s, peak heap. Temporary files are deleted afterwards."
+      "Generate an SWF trace of single-core jobs (exponential interarrival and run",
+      "times, 80% load on the pool) into a temporary file, replay it first come, first",
+      "served, and print one JSON line: jobs, wall seconds, jobs/s, peak heap.",
+      "Temporary files are deleted afterwards."
     })
 final class ReplayBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
