@@ -3,21 +3,20 @@ package org.pilotpool.quickstart;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.pilotpool.fcfs.FcfsScheduler;
 import org.pilotpool.kernel.PoolContext;
 
 /**
  * The quickstart pool as actors: a submitter that draws arrivals, a queue that hands jobs to idle
- * slots in submission order, and one actor per slot that runs a job for its drawn run time. The
- * queue stops once every job has ended, which ends the simulation.
+ * slots in submission order ({@link FcfsScheduler}), and one actor per slot that runs a job for its
+ * drawn run time. The queue stops once every job has ended, which ends the simulation.
  */
 public final class QuickstartPool {
   private QuickstartPool() {}
@@ -27,14 +26,14 @@ public final class QuickstartPool {
     return Behaviors.setup(ctx -> {
       PoolContext pool = PoolContext.get(ctx.getSystem());
       List<ActorRef<SlotCommand>> slots = new ArrayList<>();
-      for (int i = 1; i <= spec.slots(); i++) {
-        String name = "slot" + i;
-        slots.add(ctx.spawn(slot(name, ctx.getSelf(), spec.meanRuntime(), pool.random(name)), name));
+      for (int i = 0; i < spec.slots(); i++) {
+        String name = "slot" + (i + 1);
+        slots.add(ctx.spawn(slot(i, ctx.getSelf(), spec.meanRuntime(), pool.random(name)), name));
       }
       if (spec.jobs() > 0) {
         ctx.spawn(submitter(spec, ctx.getSelf(), pool.random("submitter")), "submitter");
       }
-      return new Queue(ctx, spec, slots, records, pool.clock()).behavior();
+      return new Queue(spec, slots, records, pool.clock()).behavior();
     });
   }
 
@@ -43,7 +42,7 @@ public final class QuickstartPool {
 
   record Submit(int jobId) implements Command {}
 
-  record Finished(int jobId, ActorRef<SlotCommand> slot) implements Command {}
+  record Finished(int jobId, int slot) implements Command {}
 
   sealed interface SlotCommand {}
 
@@ -76,8 +75,8 @@ public final class QuickstartPool {
   }
 
   private static Behavior<SlotCommand> slot(
-      String name, ActorRef<Command> queue, Duration meanRuntime, RandomGenerator random) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      int index, ActorRef<Command> queue, Duration meanRuntime, RandomGenerator random) {
+    return Behaviors.withTimers(timers -> {
       int[] running = {0};
       return Behaviors.receive(SlotCommand.class)
           .onMessage(Run.class, run -> {
@@ -86,11 +85,11 @@ public final class QuickstartPool {
             return Behaviors.same();
           })
           .onMessageEquals(Done.INSTANCE, () -> {
-            queue.tell(new Finished(running[0], ctx.getSelf()));
+            queue.tell(new Finished(running[0], index));
             return Behaviors.same();
           })
           .build();
-    }));
+    });
   }
 
   private static Duration exponential(RandomGenerator random, double meanNanos) {
@@ -98,21 +97,20 @@ public final class QuickstartPool {
     return Duration.ofNanos(Math.max(1L, Math.round(-meanNanos * Math.log(1.0 - random.nextDouble()))));
   }
 
-  /** The queue's state: FIFO of waiting jobs, idle slots in the order they became idle. */
+  /** The queue's state: job ids scheduled first come, first served, one slot each. */
   private static final class Queue {
-    private final ActorContext<Command> ctx;
     private final QuickstartSpec spec;
-    private final ArrayDeque<Integer> waiting = new ArrayDeque<>();
-    private final ArrayDeque<ActorRef<SlotCommand>> idle;
+    private final List<ActorRef<SlotCommand>> slots;
+    private final FcfsScheduler<Integer> scheduler;
     private final List<JobRecord> records;
     private final InstantSource clock;
     private int ended;
 
-    Queue(ActorContext<Command> ctx, QuickstartSpec spec, List<ActorRef<SlotCommand>> slots,
+    Queue(QuickstartSpec spec, List<ActorRef<SlotCommand>> slots,
         List<JobRecord> records, InstantSource clock) {
-      this.ctx = ctx;
       this.spec = spec;
-      this.idle = new ArrayDeque<>(slots);
+      this.slots = slots;
+      this.scheduler = new FcfsScheduler<>(slots.size());
       this.records = records;
       this.clock = clock;
     }
@@ -129,24 +127,22 @@ public final class QuickstartPool {
 
     private Behavior<Command> onSubmit(Submit s) {
       records.add(new JobRecord(s.jobId(), clock.instant(), Optional.empty(), Optional.empty(), ""));
-      waiting.addLast(s.jobId());
-      dispatch();
+      start(scheduler.submit(s.jobId(), 1));
       return Behaviors.same();
     }
 
     private Behavior<Command> onFinished(Finished f) {
       JobRecord r = records.get(f.jobId() - 1);
       records.set(f.jobId() - 1, new JobRecord(r.id(), r.submitted(), r.started(), Optional.of(clock.instant()), r.slot()));
-      idle.addLast(f.slot());
-      dispatch();
+      start(scheduler.release(new int[] {f.slot()}));
       return ++ended == spec.jobs() ? Behaviors.stopped() : Behaviors.same();
     }
 
-    private void dispatch() {
+    private void start(List<FcfsScheduler.Placement<Integer>> placements) {
       Instant now = clock.instant();
-      while (!waiting.isEmpty() && !idle.isEmpty()) {
-        int job = waiting.pollFirst();
-        ActorRef<SlotCommand> slot = idle.pollFirst();
+      for (FcfsScheduler.Placement<Integer> p : placements) {
+        int job = p.job();
+        ActorRef<SlotCommand> slot = slots.get(p.slots()[0]);
         JobRecord r = records.get(job - 1);
         records.set(job - 1, new JobRecord(job, r.submitted(), Optional.of(now), Optional.empty(), slot.path().name()));
         slot.tell(new Run(job));

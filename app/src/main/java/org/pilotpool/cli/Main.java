@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     description = "A multi-user pilot pool (HTCondor + glideinWMS + glexec) as actors.",
     subcommands = {
       RunCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       ProxyCommand.class,
       CommandLine.HelpCommand.class
@@ -37,7 +38,17 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
+  }
+
+  /** Picocli's usage error output, except that the usage follows even when it suggests a name. */
+  private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    cl.getErr().println(ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
+    cl.usage(cl.getErr());
+    return EXIT_BAD_INPUT;
   }
 
   private static int handleExecutionException(

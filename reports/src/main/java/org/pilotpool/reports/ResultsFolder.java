@@ -74,6 +74,11 @@ public final class ResultsFolder {
     });
   }
 
+  /** Starts a CSV file to be written row by row; see {@link CsvStream} for when it appears. */
+  public CsvStream openCsv(String name, List<String> header) {
+    return new CsvStream(dir.resolve(name), dir.resolve("." + name + ".tmp"), header);
+  }
+
   /** Writes any text through {@code body}, atomically. */
   public Path write(String name, Consumer<Writer> body) {
     Path target = dir.resolve(name);

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints one JSON line (throughput, peak heap) for a fixed load.",
-    subcommands = {KernelBench.class, PoolBench.class})
+    subcommands = {KernelBench.class, PoolBench.class, ReplayBench.class})
 public final class BenchCommand {}
