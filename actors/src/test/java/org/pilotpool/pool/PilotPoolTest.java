@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pilotpool.pool.PoolFixture.ALICE;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.glexec.sim.SimGlexecConfig;
+import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glexec.GlexecOperation;
+import org.pilotpool.model.glidein.EntryLimits;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.pilot.PilotTimes;
@@ -101,5 +105,44 @@ class PilotPoolTest {
     assertTrue(glideinsThatValidated(record) > 4,
         "the factory keeps submitting glideins that fail: " + glideinsThatValidated(record));
     assertEquals(0, record.glexecReturned(GlexecOperation.SETUP));
+  }
+
+  @Test
+  void aJobRunningAtTheGlideinsWalltimeIsEvictedRequeuedAndRunsOnANewGlidein() {
+    // One glidein at a time, one slot: it retires 30 min after landing and ends at 60 min.
+    Provisioning.Pilots oneAtATime = Provisioning.Pilots.osg(1,
+        PilotTimes.of(Duration.ofMinutes(60), Duration.ofMinutes(30)))
+        .withLimits(new EntryLimits(1, 1, 1));
+    Duration length = Duration.ofHours(3);
+    PoolSpec spec = PoolFixture.pool(length, pilotSite("siteP", 1, oneAtATime))
+        .with(Duration.ofSeconds(30), aliceJobs(1, Duration.ofMinutes(25)))
+        .with(Duration.ofSeconds(30), aliceJobs(1, Duration.ofMinutes(40)));
+
+    PoolRecord record = PoolFixture.run(spec, length);
+
+    PoolJobRecord first = record.job(JobId.of(1, 0)).orElseThrow();
+    PoolJobRecord second = record.job(JobId.of(2, 0)).orElseThrow();
+    assertEquals(JobStatus.COMPLETED, first.status());
+    assertEquals(1, first.activations(), "done well before the walltime");
+    assertEquals(JobStatus.COMPLETED, second.status());
+    assertEquals(2, second.activations(), "evicted once, then run again");
+    List<String> slotsOfSecond = activations(record).stream()
+        .filter(a -> a.job().equals(JobId.of(2, 0))).map(SlotEvent.Activated::slot).toList();
+    assertTrue(slotsOfSecond.get(0).contains("glidein_siteP_1@"), slotsOfSecond.toString());
+    assertTrue(slotsOfSecond.get(1).contains("glidein_siteP_2@"), slotsOfSecond.toString());
+    JobEvent.Evicted evicted = record.jobEvents().stream()
+        .filter(e -> e instanceof JobEvent.Evicted).map(e -> (JobEvent.Evicted) e)
+        .findFirst().orElseThrow();
+    // The factory's cycle at 1 min sees the jobs; its glidein waits five minutes in the queue,
+    // and its walltime ends an hour after landing.
+    assertEquals(PoolFixture.EPOCH.plus(Duration.ofMinutes(66)),
+        evicted.time().truncatedTo(ChronoUnit.MINUTES));
+    List<String> left = record.slotEvents().stream().filter(e -> e instanceof SlotEvent.Left)
+        .map(SlotEvent::slot).toList();
+    assertEquals(2, left.size(), "both glideins' slots left: " + left);
+    assertTrue(record.slotEvents().stream().noneMatch(e -> e instanceof SlotEvent.Activated a
+        && a.slot().contains("glidein_siteP_1@")
+        && a.time().isAfter(PoolFixture.EPOCH.plus(Duration.ofMinutes(36)))),
+        "the first glidein takes no job after its retire time");
   }
 }
