@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.pilotpool.collector.Collector;
 import org.pilotpool.factory.DemandReport;
 import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.classad.Value;
 import org.pilotpool.model.glidein.SiteDemand;
 import org.pilotpool.schedd.IdleJobs;
@@ -26,7 +27,7 @@ final class DemandCount {
   private DemandCount() {}
 
   /** The slot ad standing for a glidein site in the matching. */
-  static ClassAd siteAd(String site, long memoryMb, org.pilotpool.model.classad.Expr start) {
+  static ClassAd siteAd(String site, long memoryMb, Expr start) {
     return new ClassAd()
         .set("Name", "slot1@glidein@" + site)
         .set("Machine", "glidein@" + site)
