@@ -13,6 +13,8 @@ import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glexec.GlexecOperation;
 import org.pilotpool.model.glidein.EntryLimits;
+import org.pilotpool.model.glidein.GlexecBin;
+import org.pilotpool.model.glidein.NodeEnvironment;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.pilot.PilotTimes;
@@ -144,5 +146,22 @@ class PilotPoolTest {
         && a.slot().contains("glidein_siteP_1@")
         && a.time().isAfter(PoolFixture.EPOCH.plus(Duration.ofMinutes(36)))),
         "the first glidein takes no job after its retire time");
+  }
+
+  @Test
+  void aGlideinPoolRunIsTheSameTwice() {
+    Duration length = Duration.ofHours(2);
+    PoolSpec spec = PoolFixture.pool(length, pilotSite("siteP", 3,
+            new Provisioning.Pilots(2, new PilotTimes(Duration.ofMinutes(80),
+                Duration.ofMinutes(50), Duration.ofMinutes(20)), GlexecBin.OSG,
+                EntryLimits.defaults(), Duration.ofMinutes(5), NodeEnvironment.osgWithGlexec())))
+        .with(Duration.ZERO, aliceJobs(6, Duration.ofMinutes(30)));
+
+    PoolRecord first = PoolFixture.run(spec, length);
+    PoolRecord second = PoolFixture.run(spec, length);
+
+    assertEquals(first.eventLog(), second.eventLog());
+    assertEquals(first.glexecInvocations(), second.glexecInvocations());
+    assertEquals(first.slotEvents(), second.slotEvents());
   }
 }
