@@ -14,15 +14,23 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.pilotpool.authz.SiteAuthz;
 import org.pilotpool.authz.SiteAuthzStats;
 import org.pilotpool.collector.Collector;
+import org.pilotpool.factory.DemandQuery;
+import org.pilotpool.factory.Factory;
+import org.pilotpool.factory.FactoryConfig;
+import org.pilotpool.factory.FactoryEntry;
+import org.pilotpool.factory.SiteBatch;
 import org.pilotpool.glexec.sim.CommandModel;
 import org.pilotpool.glexec.sim.SimulatedGlexec;
 import org.pilotpool.kernel.PoolContext;
+import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
 import org.pilotpool.model.retry.HtcondorRetryPolicy;
 import org.pilotpool.negotiator.Negotiator;
+import org.pilotpool.pilot.Landing;
+import org.pilotpool.pilot.WorkerNode;
 import org.pilotpool.schedd.Schedd;
 import org.pilotpool.schedd.ScheddJournal;
 import org.pilotpool.startd.SlotEvent;
@@ -35,7 +43,9 @@ import org.pilotpool.workernode.GlexecActor;
 /**
  * The pool assembled in one root behaviour: schedd, collector, negotiator (bridged to the schedd
  * by {@link ScheddBridge}), per site an authorization service and its worker nodes' simulated
- * glexec (each behind {@link CountingGlexec}), and the sites' static slots. It carries out the
+ * glexec (each behind {@link CountingGlexec}), and the sites' static slots; when a site's slots
+ * come from glideins, the factory with one entry per such site, the frontend's demand
+ * ({@link PilotDemand}) and the host of the glideins' slots ({@link PilotSlots}). It carries out the
  * spec's scheduled actions and those a driver sends, and writes everything worth reporting into
  * a {@link PoolRecord}.
  */
@@ -115,12 +125,14 @@ public final class Pool {
 
       Map<String, ActorRef<SiteAuthz.Command>> authz = new TreeMap<>();
       Map<String, List<ActorRef<Startd.Command>>> slotsBySite = new TreeMap<>();
+      List<FactoryEntry> entries = new ArrayList<>();
       for (SiteSpec site : spec.sites()) {
         ActorRef<SiteAuthz.Command> service = ctx.spawn(
             SiteAuthz.create(site.authz(), clock, pool.random("authz/" + site.name())),
             "authz-" + site.name());
         authz.put(site.name(), service);
         List<ActorRef<Startd.Command>> slots = new ArrayList<>();
+        List<WorkerNode> pilotNodes = new ArrayList<>();
         for (int n = 1; n <= site.nodes(); n++) {
           String node = "wn" + n + "." + site.name();
           SimulatedGlexec logic = new SimulatedGlexec(node, pool.streams().seed(), site.glexec(),
@@ -129,6 +141,10 @@ public final class Pool {
               GlexecActor.simulated(logic, service, clock, Optional.empty()), "glexec-" + node);
           ActorRef<GlexecActor.Command> counted =
               ctx.spawn(CountingGlexec.create(node, glexec, tally), "counted-glexec-" + node);
+          if (site.pilots().isPresent()) {
+            pilotNodes.add(new WorkerNode(node, counted, site.pilots().get().nodeEnvironment()));
+            continue;
+          }
           HtcondorRetryPolicy retry =
               new HtcondorRetryPolicy(spec.retry(), pool.random("retry/" + node));
           for (int s = 1; s <= site.slotsPerNode(); s++) {
@@ -139,6 +155,10 @@ public final class Pool {
           }
         }
         slotsBySite.put(site.name(), slots);
+        site.pilots().ifPresent(p -> entries.add(entry(site, p, pilotNodes)));
+      }
+      if (!entries.isEmpty()) {
+        startFactory(ctx, spec, entries, schedd, collector, observer);
       }
       for (int i = 0; i < spec.actions().size(); i++) {
         timers.startSingleTimer(new ActionDue(i), spec.actions().get(i).at());
@@ -185,6 +205,45 @@ public final class Pool {
           .onMessageEquals(Ignored.INSTANCE, Behaviors::same)
           .build();
     }));
+  }
+
+  /**
+   * The glidein factory's entry for a site whose slots come from glideins: the frontend's
+   * matching and the glidein's setup see the entry's {@code GLEXEC_BIN}; a glidein waits the
+   * entry's queue time and lands on one of the site's nodes, drawn from its own random stream.
+   */
+  private static FactoryEntry entry(SiteSpec site, Provisioning.Pilots pilots,
+      List<WorkerNode> nodes) {
+    List<WorkerNode> batchNodes = List.copyOf(nodes);
+    SiteBatch batch = (pilotId, random) ->
+        new Landing(pilots.queueTime(), batchNodes.get(random.nextInt(batchNodes.size())));
+    return FactoryEntry.of(site.name(), pilots.glexecBin(), pilots.slotsPerPilot(),
+        pilots.times(), batch).withLimits(pilots.limits());
+  }
+
+  /**
+   * The factory, with the frontend's {@code GLIDEIN_Glexec_Use}, the demand it asks each cycle
+   * and the host of the slots its glideins bring.
+   */
+  private static void startFactory(ActorContext<Command> ctx, PoolSpec spec,
+      List<FactoryEntry> entries, ActorRef<Schedd.Command> schedd,
+      ActorRef<Collector.Command> collector, ActorRef<Startd.Observed> observer) {
+    Map<String, ClassAd> siteAds = new TreeMap<>();
+    Map<String, Long> memory = new TreeMap<>();
+    for (SiteSpec site : spec.sites()) {
+      if (site.pilots().isPresent()) {
+        siteAds.put(site.name(),
+            DemandCount.siteAd(site.name(), site.memoryPerSlotMb(), spec.startd().start()));
+        memory.put(site.name(), site.memoryPerSlotMb());
+      }
+    }
+    ActorRef<PilotSlots.Command> host = ctx.spawn(PilotSlots.create(new PilotSlots.Shared(
+        spec.startd(), spec.starter(), spec.retry(), collector, observer)), "glidein-slots");
+    ActorRef<DemandQuery> demand =
+        ctx.spawn(PilotDemand.create(siteAds, schedd, collector), "frontend-demand");
+    FactoryConfig config = FactoryConfig.of(Optional.of(spec.glexecUse().name()),
+        spec.pilotProxy(), entries);
+    ctx.spawn(Factory.create(config, demand, PilotSlots.launcher(host, memory)), "factory");
   }
 
   /** The root's state beside the record: who runs what, and where to send actions. */

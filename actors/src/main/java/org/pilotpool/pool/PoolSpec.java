@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.pilotpool.model.credential.ProxyCredential;
+import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.retry.HtcondorRetryConfig;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.schedd.ScheddConfig;
@@ -17,6 +18,8 @@ import org.pilotpool.starter.StarterConfig;
  *
  * @param pilotProxy the proxy the slots' pilots run with ({@code X509_USER_PROXY})
  * @param statsAt when to take each site's authorization statistics (before the run ends)
+ * @param glexecUse the frontend's {@code GLIDEIN_Glexec_Use} for the glideins of sites whose
+ *     slots come from glideins (OPTIONAL, as a glidein assumes when the frontend sets none)
  */
 public record PoolSpec(
     ScheddConfig schedd,
@@ -27,8 +30,18 @@ public record PoolSpec(
     List<SiteSpec> sites,
     ProxyCredential pilotProxy,
     List<ScheduledAction> actions,
-    Duration statsAt) {
+    Duration statsAt,
+    GlexecUse glexecUse) {
+  /** A pool whose glideins, if any, get {@code GLIDEIN_Glexec_Use=OPTIONAL}. */
+  public PoolSpec(ScheddConfig schedd, NegotiatorSettings negotiator, StartdConfig startd,
+      StarterConfig starter, HtcondorRetryConfig retry, List<SiteSpec> sites,
+      ProxyCredential pilotProxy, List<ScheduledAction> actions, Duration statsAt) {
+    this(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions, statsAt,
+        GlexecUse.OPTIONAL);
+  }
+
   public PoolSpec {
+    Objects.requireNonNull(glexecUse, "glexecUse");
     Objects.requireNonNull(schedd, "schedd");
     Objects.requireNonNull(negotiator, "negotiator");
     Objects.requireNonNull(startd, "startd");
@@ -48,22 +61,33 @@ public record PoolSpec(
   public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
     return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
-        pilotProxy, List.of(), statsAt);
+        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL);
   }
 
   public PoolSpec withSchedd(ScheddConfig config) {
     return new PoolSpec(config, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt);
+        statsAt, glexecUse);
   }
 
   public PoolSpec withStartd(StartdConfig config) {
     return new PoolSpec(schedd, negotiator, config, starter, retry, sites, pilotProxy, actions,
-        statsAt);
+        statsAt, glexecUse);
   }
 
   public PoolSpec withStarter(StarterConfig config) {
     return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
-        statsAt);
+        statsAt, glexecUse);
+  }
+
+  /** The frontend's {@code GLIDEIN_Glexec_Use} for every glidein. */
+  public PoolSpec withGlexecUse(GlexecUse use) {
+    return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions,
+        statsAt, use);
+  }
+
+  /** Whether any site's slots come from glideins (the pool then runs the factory). */
+  public boolean usesPilots() {
+    return sites.stream().anyMatch(s -> s.pilots().isPresent());
   }
 
   /** The same pool with one more action at {@code at}. */
@@ -71,6 +95,6 @@ public record PoolSpec(
     List<ScheduledAction> more = new ArrayList<>(actions);
     more.add(new ScheduledAction(at, action));
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, more,
-        statsAt);
+        statsAt, glexecUse);
   }
 }

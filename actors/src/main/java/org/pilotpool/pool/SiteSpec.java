@@ -1,22 +1,31 @@
 package org.pilotpool.pool;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.pilotpool.authz.SiteAuthzConfig;
 import org.pilotpool.glexec.sim.SimGlexecConfig;
 
 /**
- * One site of the pool: its authorization service, its worker nodes' glexec, and its static
- * slots.
+ * One site of the pool: its authorization service, its worker nodes' glexec, and its slots:
+ * static ones, or those glideins bring.
  *
  * @param name the site's {@code GLIDEIN_Site}
  * @param nodes worker nodes, named {@code wn<i>.<site>}
- * @param slotsPerNode static slots per node, one cpu each
+ * @param slotsPerNode static slots per node, one cpu each (unused when glideins bring the slots)
  * @param memoryPerSlotMb {@code Memory} of each slot
+ * @param provisioning static slots, or glideins from the factory's entry for this site
  */
 public record SiteSpec(String name, int nodes, int slotsPerNode, long memoryPerSlotMb,
-    SiteAuthzConfig authz, SimGlexecConfig glexec) {
+    SiteAuthzConfig authz, SimGlexecConfig glexec, Provisioning provisioning) {
+  /** A site of static slots. */
+  public SiteSpec(String name, int nodes, int slotsPerNode, long memoryPerSlotMb,
+      SiteAuthzConfig authz, SimGlexecConfig glexec) {
+    this(name, nodes, slotsPerNode, memoryPerSlotMb, authz, glexec, Provisioning.STATIC);
+  }
+
   public SiteSpec {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(provisioning, "provisioning");
     Objects.requireNonNull(authz, "authz");
     Objects.requireNonNull(glexec, "glexec");
     if (name.isBlank()) {
@@ -24,6 +33,9 @@ public record SiteSpec(String name, int nodes, int slotsPerNode, long memoryPerS
     }
     if (nodes < 0 || slotsPerNode < 0) {
       throw new IllegalArgumentException("negative node or slot count at " + name);
+    }
+    if (provisioning instanceof Provisioning.Pilots && nodes < 1) {
+      throw new IllegalArgumentException("glideins need at least one worker node at " + name);
     }
   }
 
@@ -34,6 +46,21 @@ public record SiteSpec(String name, int nodes, int slotsPerNode, long memoryPerS
   }
 
   public SiteSpec withAuthz(SiteAuthzConfig config) {
-    return new SiteSpec(name, nodes, slotsPerNode, memoryPerSlotMb, config, glexec);
+    return new SiteSpec(name, nodes, slotsPerNode, memoryPerSlotMb, config, glexec,
+        provisioning);
+  }
+
+  public SiteSpec withGlexec(SimGlexecConfig config) {
+    return new SiteSpec(name, nodes, slotsPerNode, memoryPerSlotMb, authz, config, provisioning);
+  }
+
+  /** The same site, its slots brought by glideins instead. */
+  public SiteSpec withPilots(Provisioning.Pilots pilots) {
+    return new SiteSpec(name, nodes, slotsPerNode, memoryPerSlotMb, authz, glexec, pilots);
+  }
+
+  /** The glidein settings when glideins bring the slots. */
+  public Optional<Provisioning.Pilots> pilots() {
+    return provisioning instanceof Provisioning.Pilots p ? Optional.of(p) : Optional.empty();
   }
 }

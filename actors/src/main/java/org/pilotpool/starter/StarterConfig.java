@@ -22,6 +22,11 @@ import org.pilotpool.procd.KillMode;
  * @param denialPolicy {@code pilotpool.starter.denial}: HTCondor's hold or our site exclusion
  * @param killMode {@code pilotpool.procd.kill-mode}: one KILL per process (HTCondor) or one for
  *     the root
+ * @param glexecJob {@code GLEXEC_JOB} (true): every identity switch goes through glexec. A
+ *     glidein whose glexec setup disabled glexec writes {@code GLEXEC_JOB=False}: its starters
+ *     then run the job as the pilot's own account, with no glexec call at all (no SETUP, LAUNCH,
+ *     CLEANUP or UPDATE_PROXY; kills go straight to the job's processes), and a job without a
+ *     proxy is not an error
  */
 public record StarterConfig(
     boolean holdOnInitialFailure,
@@ -29,7 +34,16 @@ public record StarterConfig(
     Duration checkProxyInterval,
     IdentityPolicy identityPolicy,
     DenialPolicy denialPolicy,
-    KillMode killMode) {
+    KillMode killMode,
+    boolean glexecJob) {
+
+  /** With {@code GLEXEC_JOB} true, as every site with glexec runs. */
+  public StarterConfig(boolean holdOnInitialFailure, Duration proxyExpiringEvictionTime,
+      Duration checkProxyInterval, IdentityPolicy identityPolicy, DenialPolicy denialPolicy,
+      KillMode killMode) {
+    this(holdOnInitialFailure, proxyExpiringEvictionTime, checkProxyInterval, identityPolicy,
+        denialPolicy, killMode, true);
+  }
 
   public StarterConfig {
     Objects.requireNonNull(identityPolicy, "identityPolicy");
@@ -124,21 +138,27 @@ public record StarterConfig(
 
   public StarterConfig withHoldOnInitialFailure(boolean hold) {
     return new StarterConfig(hold, proxyExpiringEvictionTime, checkProxyInterval, identityPolicy,
-        denialPolicy, killMode);
+        denialPolicy, killMode, glexecJob);
   }
 
   public StarterConfig withIdentityPolicy(IdentityPolicy policy) {
     return new StarterConfig(holdOnInitialFailure, proxyExpiringEvictionTime, checkProxyInterval,
-        policy, denialPolicy, killMode);
+        policy, denialPolicy, killMode, glexecJob);
   }
 
   public StarterConfig withDenialPolicy(DenialPolicy policy) {
     return new StarterConfig(holdOnInitialFailure, proxyExpiringEvictionTime, checkProxyInterval,
-        identityPolicy, policy, killMode);
+        identityPolicy, policy, killMode, glexecJob);
   }
 
   public StarterConfig withKillMode(KillMode mode) {
     return new StarterConfig(holdOnInitialFailure, proxyExpiringEvictionTime, checkProxyInterval,
-        identityPolicy, denialPolicy, mode);
+        identityPolicy, denialPolicy, mode, glexecJob);
+  }
+
+  /** With {@code GLEXEC_JOB} as a glidein's setup wrote it. */
+  public StarterConfig withGlexecJob(boolean job) {
+    return new StarterConfig(holdOnInitialFailure, proxyExpiringEvictionTime, checkProxyInterval,
+        identityPolicy, denialPolicy, killMode, job);
   }
 }

@@ -33,6 +33,9 @@ import org.pilotpool.workernode.GlexecCall;
  * give HTCondor's hold codes and messages: SETUP 28 with the helper's raw wait status as subcode,
  * LAUNCH 6, CLEANUP 30; the proxy-expiry timer holds with code 4 and kills the job.
  *
+ * <p>With {@code GLEXEC_JOB=False} (a glidein that disabled glexec) there is no glexec step: the
+ * payload starts at once as the pilot's account, kills and cleanup need no call.
+ *
  * <p>The expiry timer is armed once SETUP has succeeded (HTCondor arms it at environment set-up,
  * whose synchronous SETUP helper finishes before any timer can fire) and after each refresh.
  *
@@ -85,10 +88,17 @@ public final class StarterLogic {
     this.job = context.job().id();
   }
 
-  /** The activation begins: SETUP, or an exception when the job has no proxy. */
+  /**
+   * The activation begins: SETUP, or an exception when the job has no proxy; without glexec
+   * ({@code GLEXEC_JOB=False}) the payload starts at once.
+   */
   public List<StarterEffect> start() {
     activatedAt = clock.instant();
     List<StarterEffect> out = new ArrayList<>();
+    if (!config.glexecJob()) {
+      startWithoutGlexec(out);
+      return out;
+    }
     if (cx.job().proxy().isEmpty()) {
       finish(out, new ShadowOutcome.Excepted(
           "configuration specifies use of glexec, but job has no proxy"));
@@ -175,6 +185,22 @@ public final class StarterLogic {
     }
     beginCleanup(out);
     return out;
+  }
+
+  /**
+   * The job runs as the pilot's account: nothing to switch, so no glexec step; the proxy, if the
+   * job has one, still gets the expiry eviction HTCondor applies to every job.
+   */
+  private void startWithoutGlexec(List<StarterEffect> out) {
+    proxy = cx.job().proxy().orElse(null);
+    family = ProcessFamily.of(job, cx.rootPid(), cx.job().profile().processFamilySize(),
+        cx.job().owner());
+    phase = Phase.RUNNING;
+    out.add(new StarterEffect.Report(new StarterReport.Started(job, cx.executeHost())));
+    out.add(new StarterEffect.StartTimer(StarterTimer.PAYLOAD, cx.job().profile().runTime()));
+    if (proxy != null) {
+      armExpiry(out);
+    }
   }
 
   // ---------------------------------------------------------------- steps
@@ -372,6 +398,11 @@ public final class StarterLogic {
     out.add(new StarterEffect.CancelTimer(StarterTimer.PROXY_EXPIRY));
     out.add(new StarterEffect.CancelTimer(StarterTimer.CHECK_PROXY));
     checkArmed = false;
+    if (!config.glexecJob()) {
+      // The processes are the pilot's own: the procd signals them without glexec.
+      finish(out, pending);
+      return;
+    }
     out.add(new StarterEffect.KillFamily(family, proxy));
   }
 
@@ -381,6 +412,11 @@ public final class StarterLogic {
     out.add(new StarterEffect.CancelTimer(StarterTimer.PROXY_EXPIRY));
     out.add(new StarterEffect.CancelTimer(StarterTimer.CHECK_PROXY));
     checkArmed = false;
+    if (!config.glexecJob()) {
+      // The sandbox never left condor's hands: nothing to chown back.
+      finish(out, pending);
+      return;
+    }
     beginStep(out, GlexecOperation.CLEANUP);
   }
 
@@ -416,7 +452,16 @@ public final class StarterLogic {
           refreshed.identity()));
       return;
     }
-    if (phase == Phase.SETUP && owner == null) {
+    if (!config.glexecJob()) {
+      if (phase == Phase.RUNNING) {
+        // The shadow writes the new proxy into condor's own sandbox.
+        proxy = refreshed;
+        out.add(new StarterEffect.CancelTimer(StarterTimer.PROXY_EXPIRY));
+        armExpiry(out);
+        note(out, new StarterEvent.ProxyRefreshed(job, clock.instant(), refreshed.identity(),
+            true));
+      }
+    } else if (phase == Phase.SETUP && owner == null) {
       // The sandbox is still condor's: condor_glexec_update_proxy only moves the file.
       proxy = refreshed;
       note(out, new StarterEvent.ProxyRefreshed(job, clock.instant(), refreshed.identity(), true));

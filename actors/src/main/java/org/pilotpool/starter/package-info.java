@@ -12,5 +12,10 @@
  * <p>Switches beside HTCondor's behaviour: {@link org.pilotpool.starter.IdentityPolicy} for an
  * identity change on re-delegation, {@link org.pilotpool.starter.DenialPolicy} for a permanent
  * authorization denial at SETUP.
+ *
+ * <p>Without glexec: a glidein whose setup disabled glexec writes {@code GLEXEC_JOB=False}, which
+ * reaches the starter as {@link org.pilotpool.starter.StarterConfig#glexecJob()} false; the job
+ * then runs as the pilot's own account with no glexec call at all (started at once, killed and
+ * cleaned up without glexec), and a job without a proxy runs.
  */
 package org.pilotpool.starter;
