@@ -1,9 +1,11 @@
 package org.pilotpool.pool;
 
+import com.typesafe.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.retry.HtcondorRetryConfig;
@@ -77,6 +79,25 @@ public record PoolSpec(
   public PoolSpec withStarter(StarterConfig config) {
     return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
         statsAt, glexecUse);
+  }
+
+  /**
+   * The daemons' knobs from a configuration: its {@code pilotpool.schedd}, {@code .negotiator},
+   * {@code .startd}, {@code .starter}, {@code .procd}, {@code .glexec} and {@code .frontend}
+   * sections. Keys a section leaves out keep HTCondor's defaults.
+   *
+   * @throws org.pilotpool.model.input.BadInputException naming the file, line and key
+   */
+  public PoolSpec withKnobsFrom(Config config) {
+    Section glexec = Section.of(config, "pilotpool.glexec");
+    HtcondorRetryConfig retries = new HtcondorRetryConfig(
+        glexec.integer("retries", HtcondorRetryConfig.DEFAULT_RETRIES, 0),
+        glexec.duration("retry-delay", HtcondorRetryConfig.DEFAULT_RETRY_DELAY, Duration.ZERO));
+    GlexecUse use = Section.of(config, "pilotpool.frontend")
+        .choice("glexec-use", GlexecUse.class, glexecUse);
+    return new PoolSpec(ScheddConfig.fromConfig(config), NegotiatorSettings.fromConfig(config),
+        StartdConfig.fromConfig(config), StarterConfig.fromConfig(config), retries, sites,
+        pilotProxy, actions, statsAt, use);
   }
 
   /** The frontend's {@code GLIDEIN_Glexec_Use} for every glidein. */

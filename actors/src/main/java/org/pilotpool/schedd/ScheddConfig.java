@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.pilotpool.model.classad.Expr;
+import com.typesafe.config.Config;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -53,6 +55,34 @@ public record ScheddConfig(
     Objects.requireNonNull(systemPeriodicRelease, "systemPeriodicRelease");
     Objects.requireNonNull(systemPeriodicRemove, "systemPeriodicRemove");
     Objects.requireNonNull(scheddAddress, "scheddAddress");
+  }
+
+  /** The configuration section the schedd's knobs are read from. */
+  public static final String SECTION = "pilotpool.schedd";
+
+  /**
+   * Reads {@code pilotpool.schedd.{job-stop-delay, job-stop-count, job-start-delay,
+   * job-start-count, max-jobs-running, max-shadow-exceptions, periodic-expr-interval,
+   * system-periodic-hold, system-periodic-release, system-periodic-remove}}; absent keys keep
+   * HTCondor's defaults, an empty expression is unset.
+   *
+   * @throws BadInputException naming the file, line and key, and what was expected
+   */
+  public static ScheddConfig fromConfig(Config config) {
+    ScheddConfig d = defaults();
+    Section c = Section.of(config, SECTION);
+    return new ScheddConfig(
+        c.duration("job-stop-delay", d.jobStopDelay(), Duration.ZERO),
+        c.integer("job-stop-count", d.jobStopCount(), 1),
+        c.duration("job-start-delay", d.jobStartDelay(), Duration.ZERO),
+        c.integer("job-start-count", d.jobStartCount(), 1),
+        c.integer("max-jobs-running", d.maxJobsRunning(), 0),
+        c.integer("max-shadow-exceptions", d.maxShadowExceptions(), 1),
+        c.duration("periodic-expr-interval", d.periodicExprInterval(), Duration.ofSeconds(1)),
+        c.expression("system-periodic-hold"),
+        c.expression("system-periodic-release"),
+        c.expression("system-periodic-remove"),
+        d.scheddAddress());
   }
 
   /** HTCondor 8.8's defaults. */
