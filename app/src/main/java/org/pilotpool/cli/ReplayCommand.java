@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Replay a workload trace (SWF, GWF, HTCondor history or event log) in virtual time.",
     description = {
       "Replay a workload trace against a first-come-first-served pool of N cores in",
       "deterministic virtual time and write its results folder: jobs.csv (simulated",

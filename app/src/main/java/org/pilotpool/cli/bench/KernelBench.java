@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kernel",
     mixinStandardHelpOptions = true,
+    header = "The virtual-time kernel under 100,000 chattering actors: messages/s.",
     description = {
       "Actors exchanging messages and timers over simulated time in the virtual-time kernel.",
       "Each actor wakes on its own periodic timer and starts a message that hops between",

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pool",
     mixinStandardHelpOptions = true,
+    header = "Jobs through the whole simulated pool: jobs/s, messages/s and peak heap.",
     description = {
       "The assembled pool under a fixed load: all jobs queued at time 0, one core each,",
       "exponential run times (mean 1 h), each going through submit, negotiation, claim,",

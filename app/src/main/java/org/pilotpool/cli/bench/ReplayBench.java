@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Replay of a generated million-job SWF trace: jobs/s and peak heap.",
     description = {
       "Generate an SWF trace of single-core jobs (exponential interarrival and run",
       "times, 80% load on the pool) into a temporary file, replay it first come, first",
