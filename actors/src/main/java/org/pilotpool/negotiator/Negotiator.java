@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,6 +20,7 @@ import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Value;
 import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.negotiation.AutoclusterSignature;
 import org.pilotpool.model.negotiation.CycleResult;
 import org.pilotpool.model.negotiation.CycleStats;
 import org.pilotpool.model.negotiation.Match;
@@ -27,8 +29,8 @@ import org.pilotpool.model.negotiation.SubmitterQueue;
 import org.pilotpool.model.negotiation.UserPriorities;
 
 /**
- * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks each registered schedd for its idle
- * jobs and the collector for slot ads, runs a {@link NegotiationCycle} over the Unclaimed slots
+ * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks the collector for slot ads, then each
+ * registered schedd for its idle jobs grouped by the attributes those slots make significant, runs a {@link NegotiationCycle} over the Unclaimed slots
  * with the accountant's priorities, and sends each match to its schedd. Schedds that have not
  * answered within {@code NEGOTIATOR_TIMEOUT} are left out of that cycle. Usage reports from schedds
  * feed the accountant, whose priorities age at the start of every cycle.
@@ -71,8 +73,19 @@ public final class Negotiator {
   /** Messages the negotiator sends to schedds. */
   public sealed interface ScheddMessage permits GetIdleJobs, MatchFound {}
 
-  /** Asks a schedd for its idle jobs; it answers with {@link IdleJobs} carrying the same cycle. */
-  public record GetIdleJobs(long cycle, ActorRef<Command> replyTo) implements ScheddMessage {}
+  /**
+   * Asks a schedd for its idle jobs; it answers with {@link IdleJobs} carrying the same cycle.
+   *
+   * @param significantIdentity the job identity attributes (lower case) the cycle's slots mention:
+   *     the schedd's autoclusters must tell jobs apart by them (HTCondor's SIGNIFICANT_ATTRIBUTES)
+   * @param slots the unclaimed slots of the cycle: no autocluster can get more matches
+   */
+  public record GetIdleJobs(long cycle, Set<String> significantIdentity, int slots,
+      ActorRef<Command> replyTo) implements ScheddMessage {
+    public GetIdleJobs {
+      significantIdentity = Set.copyOf(significantIdentity);
+    }
+  }
 
   /**
    * A slot for one of the schedd's jobs: the schedd is to claim it ({@code REQUEST_CLAIM}).
@@ -168,8 +181,9 @@ public final class Negotiator {
             return Behaviors.same();
           })
           .onMessage(SlotsReceived.class, m -> {
-            if (inProgress && m.cycle() == cycle) {
+            if (inProgress && m.cycle() == cycle && slots == null) {
               slots = m.ads();
+              askSchedds();
               runIfComplete();
             }
             return Behaviors.same();
@@ -212,13 +226,34 @@ public final class Negotiator {
       received.clear();
       awaiting.clear();
       awaiting.addAll(schedds.keySet());
-      ActorRef<Command> self = ctx.getSelf();
-      for (ActorRef<ScheddMessage> schedd : schedds.values()) {
-        schedd.tell(new GetIdleJobs(cycle, self));
-      }
       collector.tell(new Collector.QuerySlots(settings.slotConstraint(), slotAdapter));
       timers.startSingleTimer(new CycleTimedOut(cycle), settings.timeout());
       return Behaviors.same();
+    }
+
+    /** HTCondor's order: slot ads first, then each schedd, told what the slots make significant. */
+    private void askSchedds() {
+      List<ClassAd> unclaimed = unclaimed(new HashMap<>());
+      Set<String> significant = AutoclusterSignature.significantIdentity(unclaimed);
+      ActorRef<Command> self = ctx.getSelf();
+      for (var e : schedds.entrySet()) {
+        if (awaiting.contains(e.getKey())) {
+          e.getValue().tell(new GetIdleJobs(cycle, significant, unclaimed.size(), self));
+        }
+      }
+    }
+
+    /** The Unclaimed slots of the cycle's ads; {@code byName} receives their entries. */
+    private List<ClassAd> unclaimed(Map<String, Collector.SlotEntry> byName) {
+      List<ClassAd> unclaimed = new ArrayList<>();
+      for (Collector.SlotEntry e : slots.slots()) {
+        Value state = e.ad().evaluate("State");
+        if (state.isString() && state.asString().equals("Unclaimed")) {
+          unclaimed.add(e.ad());
+          byName.put(e.name(), e);
+        }
+      }
+      return unclaimed;
     }
 
     private void runIfComplete() {
@@ -232,15 +267,8 @@ public final class Negotiator {
       for (List<SubmitterQueue> q : received.values()) {
         queues.addAll(q);
       }
-      List<ClassAd> unclaimed = new ArrayList<>();
       Map<String, Collector.SlotEntry> byName = new HashMap<>();
-      for (Collector.SlotEntry e : slots.slots()) {
-        Value state = e.ad().evaluate("State");
-        if (state.isString() && state.asString().equals("Unclaimed")) {
-          unclaimed.add(e.ad());
-          byName.put(e.name(), e);
-        }
-      }
+      List<ClassAd> unclaimed = unclaimed(byName);
       CycleResult result = matcher.run(queues, unclaimed, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
         Collector.SlotEntry slot = byName.get(m.slotName());
