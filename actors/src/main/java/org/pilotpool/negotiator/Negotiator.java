@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,8 @@ public final class Negotiator {
     private final TreeSet<String> awaiting = new TreeSet<>();
     private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
     private Collector.SlotAds slots;
+    /** The job identity attributes each slot ad of the last cycle mentions. */
+    private Map<ClassAd, Set<String>> mentionsBySlotAd = new IdentityHashMap<>();
 
     private long cycles;
     private long ticksSkipped;
@@ -234,7 +237,18 @@ public final class Negotiator {
     /** HTCondor's order: slot ads first, then each schedd, told what the slots make significant. */
     private void askSchedds() {
       List<ClassAd> unclaimed = unclaimed(new HashMap<>());
-      Set<String> significant = AutoclusterSignature.significantIdentity(unclaimed);
+      // An advertised ad is never modified, so what it mentions is worked out once per ad.
+      Map<ClassAd, Set<String>> known = new IdentityHashMap<>();
+      Set<String> significant = new TreeSet<>();
+      for (ClassAd ad : unclaimed) {
+        Set<String> mentioned = mentionsBySlotAd.get(ad);
+        if (mentioned == null) {
+          mentioned = AutoclusterSignature.significantIdentity(List.of(ad));
+        }
+        known.put(ad, mentioned);
+        significant.addAll(mentioned);
+      }
+      mentionsBySlotAd = known;
       ActorRef<Command> self = ctx.getSelf();
       for (var e : schedds.entrySet()) {
         if (awaiting.contains(e.getKey())) {

@@ -25,7 +25,7 @@ public final class AutoclusterSignature {
       List.of("clusterid", "procid", "qdate", "globaljobid", "enteredcurrentstatus");
 
   private final Set<String> ignored;
-  private final Pattern ignoredMention;
+  private final List<String> ignoredList;
 
   private AutoclusterSignature(Set<String> significant) {
     List<String> off = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class AutoclusterSignature {
       }
     }
     this.ignored = Set.copyOf(off);
-    this.ignoredMention = off.isEmpty() ? null : mentionPattern(off);
+    this.ignoredList = List.copyOf(off);
   }
 
   /** The signature under which the given identity attributes (lower case) count. */
@@ -54,9 +54,10 @@ public final class AutoclusterSignature {
 
   /** The job identity attributes (lower case) mentioned in the printed slot ads. */
   static Set<String> significantIn(String slotText) {
+    String lower = asciiLowerCase(slotText);
     List<String> mentioned = new ArrayList<>();
     for (String attr : JOB_IDENTITY) {
-      if (mentionPattern(List.of(attr)).matcher(slotText).find()) {
+      if (mentions(lower, attr)) {
         mentioned.add(attr);
       }
     }
@@ -70,7 +71,52 @@ public final class AutoclusterSignature {
 
   /** Whether the job's ad mentions an identity attribute that does not count. */
   public boolean perJob(ClassAd jobAd) {
-    return ignoredMention != null && ignoredMention.matcher(keyText(jobAd, ignored)).find();
+    if (ignoredList.isEmpty()) {
+      return false;
+    }
+    String lower = asciiLowerCase(keyText(jobAd, ignored));
+    for (String attr : ignoredList) {
+      if (mentions(lower, attr)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code name} (lower case) occurs in {@code lowerText} as a whole word, as
+   * {@link #mentionPattern} finds it: a plain search, since this runs over every slot ad.
+   */
+  private static boolean mentions(String lowerText, String name) {
+    int from = 0;
+    while (true) {
+      int i = lowerText.indexOf(name, from);
+      if (i < 0) {
+        return false;
+      }
+      int end = i + name.length();
+      if ((i == 0 || !wordChar(lowerText.charAt(i - 1)))
+          && (end == lowerText.length() || !wordChar(lowerText.charAt(end)))) {
+        return true;
+      }
+      from = i + 1;
+    }
+  }
+
+  private static boolean wordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Lower-cases ASCII letters only, as the case-insensitive patterns compare them. */
+  private static String asciiLowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   /**
