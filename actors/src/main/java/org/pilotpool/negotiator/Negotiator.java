@@ -147,6 +147,9 @@ public final class Negotiator {
     private final TreeSet<String> awaiting = new TreeSet<>();
     private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
     private Collector.SlotAds slots;
+    /** The cycle's Unclaimed slots, picked out of {@link #slots} once, and their entries. */
+    private List<ClassAd> unclaimedAds;
+    private Map<String, Collector.SlotEntry> unclaimedByName;
     /** The job identity attributes each slot ad of the last cycle mentions. */
     private Map<ClassAd, Set<String>> mentionsBySlotAd = new IdentityHashMap<>();
 
@@ -236,7 +239,16 @@ public final class Negotiator {
 
     /** HTCondor's order: slot ads first, then each schedd, told what the slots make significant. */
     private void askSchedds() {
-      List<ClassAd> unclaimed = unclaimed(new HashMap<>());
+      unclaimedAds = new ArrayList<>();
+      unclaimedByName = new HashMap<>();
+      for (Collector.SlotEntry e : slots.slots()) {
+        Value state = e.ad().evaluate("State");
+        if (state.isString() && state.asString().equals("Unclaimed")) {
+          unclaimedAds.add(e.ad());
+          unclaimedByName.put(e.name(), e);
+        }
+      }
+      List<ClassAd> unclaimed = unclaimedAds;
       // An advertised ad is never modified, so what it mentions is worked out once per ad.
       Map<ClassAd, Set<String>> known = new IdentityHashMap<>();
       Set<String> significant = new TreeSet<>();
@@ -257,19 +269,6 @@ public final class Negotiator {
       }
     }
 
-    /** The Unclaimed slots of the cycle's ads; {@code byName} receives their entries. */
-    private List<ClassAd> unclaimed(Map<String, Collector.SlotEntry> byName) {
-      List<ClassAd> unclaimed = new ArrayList<>();
-      for (Collector.SlotEntry e : slots.slots()) {
-        Value state = e.ad().evaluate("State");
-        if (state.isString() && state.asString().equals("Unclaimed")) {
-          unclaimed.add(e.ad());
-          byName.put(e.name(), e);
-        }
-      }
-      return unclaimed;
-    }
-
     private void runIfComplete() {
       if (slots == null || !awaiting.isEmpty()) {
         return;
@@ -281,9 +280,8 @@ public final class Negotiator {
       for (List<SubmitterQueue> q : received.values()) {
         queues.addAll(q);
       }
-      Map<String, Collector.SlotEntry> byName = new HashMap<>();
-      List<ClassAd> unclaimed = unclaimed(byName);
-      CycleResult result = matcher.run(queues, unclaimed, slots.poolSize(), priorities);
+      Map<String, Collector.SlotEntry> byName = unclaimedByName;
+      CycleResult result = matcher.run(queues, unclaimedAds, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
         Collector.SlotEntry slot = byName.get(m.slotName());
         claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).merge(m.schedd(), 1, Integer::sum);
@@ -298,6 +296,8 @@ public final class Negotiator {
       lastCycle = result.stats();
       inProgress = false;
       slots = null;
+      unclaimedAds = null;
+      unclaimedByName = null;
       received.clear();
     }
 

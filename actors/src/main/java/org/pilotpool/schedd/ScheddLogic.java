@@ -59,6 +59,11 @@ public final class ScheddLogic {
   private final IdleIndex idle = new IdleIndex();
   /** Sites each queued job must not be matched to (our policy after a glexec denial). */
   private final Map<JobId, TreeSet<String>> excludedSites = new TreeMap<>(JobQueue.ORDER);
+  /**
+   * Jobs with periodic expressions of their own, in queue order: without system policies, the
+   * only jobs the periodic evaluation has anything to read from.
+   */
+  private final TreeSet<JobId> withPolicies = new TreeSet<>(JobQueue.ORDER);
   private final SelfDrainingQueue<String> startQueue;
   private final SelfDrainingQueue<JobId> stopQueue;
 
@@ -454,6 +459,7 @@ public final class ScheddLogic {
       idle.remove(id);
       if (job.isEmpty()) {
         excludedSites.remove(id);
+        withPolicies.remove(id);
       }
       return;
     }
@@ -557,7 +563,13 @@ public final class ScheddLogic {
     Instant now = clock.instant();
     boolean systemPolicy = config.systemPeriodicHold().isPresent()
         || config.systemPeriodicRelease().isPresent() || config.systemPeriodicRemove().isPresent();
-    for (Job job : new ArrayList<>(queue.jobs())) {
+    List<Job> candidates = new ArrayList<>();
+    if (systemPolicy) {
+      candidates.addAll(queue.jobs());
+    } else {
+      withPolicies.forEach(id -> queue.get(id).ifPresent(candidates::add));
+    }
+    for (Job job : candidates) {
       if (job.status() == JobStatus.REMOVED || job.status() == JobStatus.COMPLETED
           || (!systemPolicy && job.policies().equals(JobPolicies.NONE))) {
         continue;
@@ -644,6 +656,10 @@ public final class ScheddLogic {
 
   private Job record(JobQueueEvent event) {
     Job job = queue.apply(event);
+    if (event instanceof JobQueueEvent.JobSubmitted s
+        && !s.submitted().policies().equals(JobPolicies.NONE)) {
+      withPolicies.add(s.job());
+    }
     reindex(event.job(), true);
     port.emit(new ScheddEffect.QueueChanged(event));
     return job;

@@ -149,6 +149,7 @@ public final class NegotiationCycle {
     private final PriorityView priorities;
 
     private final ClassAd[] slots;
+    private final String[] slotNames;
     private final String[] slotSites;
     private final boolean[] taken;
     private int freeSlots;
@@ -177,13 +178,20 @@ public final class NegotiationCycle {
       this.queues = queues;
       this.priorities = priorities;
       this.poolSlots = Math.max(poolSlots, unclaimed.size());
-      List<ClassAd> sorted = new ArrayList<>(unclaimed);
-      sorted.sort(Comparator.comparing(CollectorState::nameOf));
-      this.slots = sorted.toArray(new ClassAd[0]);
+      // Names evaluated once each, not once per comparison.
+      List<Map.Entry<String, ClassAd>> named = new ArrayList<>(unclaimed.size());
+      for (ClassAd ad : unclaimed) {
+        named.add(Map.entry(CollectorState.nameOf(ad), ad));
+      }
+      named.sort(Map.Entry.comparingByKey());
+      this.slots = new ClassAd[named.size()];
+      this.slotNames = new String[slots.length];
       this.slotSites = new String[slots.length];
       for (int i = 0; i < slots.length; i++) {
-        if (i > 0 && CollectorState.nameOf(slots[i]).equals(CollectorState.nameOf(slots[i - 1]))) {
-          throw new IllegalArgumentException("two unclaimed slots named " + CollectorState.nameOf(slots[i]));
+        slots[i] = named.get(i).getValue();
+        slotNames[i] = named.get(i).getKey();
+        if (i > 0 && slotNames[i].equals(slotNames[i - 1])) {
+          throw new IllegalArgumentException("two unclaimed slots named " + slotNames[i]);
         }
         slotSites[i] = siteOf(slots[i]);
       }
@@ -298,7 +306,7 @@ public final class NegotiationCycle {
         }
         take(slot);
         matches.add(new Match(p.queue.schedd(), p.queue.submitter(), c.head(),
-            CollectorState.nameOf(slots[slot])));
+            slotNames[slot]));
         used++;
         pieLeft -= 1;
         usage.merge(p.queue.submitter(), 1.0, Double::sum);
