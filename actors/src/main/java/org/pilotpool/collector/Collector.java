@@ -2,6 +2,7 @@ package org.pilotpool.collector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -53,12 +54,8 @@ public final class Collector {
     }
   }
 
-  /** One slot: its ad and, when it advertised one, its startd. */
-  public record SlotEntry(ClassAd ad, Optional<ActorRef<?>> startd) {
-    public String name() {
-      return CollectorState.nameOf(ad);
-    }
-  }
+  /** One slot: its name, its ad and, when it advertised one, its startd. */
+  public record SlotEntry(String name, ClassAd ad, Optional<ActorRef<?>> startd) {}
 
   public static Behavior<Command> create() {
     return Behaviors.setup(ctx -> {
@@ -82,8 +79,9 @@ public final class Collector {
           })
           .onMessage(QuerySlots.class, m -> {
             List<SlotEntry> out = new ArrayList<>();
-            for (ClassAd ad : state.query(m.constraint())) {
-              out.add(new SlotEntry(ad, Optional.ofNullable(startds.get(CollectorState.nameOf(ad)))));
+            for (Map.Entry<String, ClassAd> e : state.queryNamed(m.constraint())) {
+              out.add(new SlotEntry(e.getKey(), e.getValue(),
+                  Optional.ofNullable(startds.get(e.getKey()))));
             }
             m.replyTo().tell(new SlotAds(out, state.size()));
             return Behaviors.same();

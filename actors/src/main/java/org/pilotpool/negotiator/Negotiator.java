@@ -128,6 +128,16 @@ public final class Negotiator {
     }));
   }
 
+  /** Whether a slot ad is Unclaimed, and the job identity attributes it mentions if so. */
+  private record SlotFacts(boolean unclaimed, Set<String> mentions) {
+    static SlotFacts of(ClassAd ad) {
+      Value state = ad.evaluate("State");
+      boolean unclaimed = state.isString() && state.asString().equals("Unclaimed");
+      return new SlotFacts(unclaimed,
+          unclaimed ? AutoclusterSignature.significantIdentity(List.of(ad)) : Set.of());
+    }
+  }
+
   private static final class State {
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -150,8 +160,8 @@ public final class Negotiator {
     /** The cycle's Unclaimed slots, picked out of {@link #slots} once, and their entries. */
     private List<ClassAd> unclaimedAds;
     private Map<String, Collector.SlotEntry> unclaimedByName;
-    /** The job identity attributes each slot ad of the last cycle mentions. */
-    private Map<ClassAd, Set<String>> mentionsBySlotAd = new IdentityHashMap<>();
+    /** What each slot ad of the last cycle says, by ad identity. */
+    private Map<ClassAd, SlotFacts> factsBySlotAd = new IdentityHashMap<>();
 
     private long cycles;
     private long ticksSkipped;
@@ -241,26 +251,24 @@ public final class Negotiator {
     private void askSchedds() {
       unclaimedAds = new ArrayList<>();
       unclaimedByName = new HashMap<>();
+      // An advertised ad is never modified, so its state and what it mentions are worked out
+      // once per ad, not once per cycle.
+      Map<ClassAd, SlotFacts> known = new IdentityHashMap<>();
+      Set<String> significant = new TreeSet<>();
       for (Collector.SlotEntry e : slots.slots()) {
-        Value state = e.ad().evaluate("State");
-        if (state.isString() && state.asString().equals("Unclaimed")) {
+        SlotFacts facts = factsBySlotAd.get(e.ad());
+        if (facts == null) {
+          facts = SlotFacts.of(e.ad());
+        }
+        known.put(e.ad(), facts);
+        if (facts.unclaimed()) {
           unclaimedAds.add(e.ad());
           unclaimedByName.put(e.name(), e);
+          significant.addAll(facts.mentions());
         }
       }
+      factsBySlotAd = known;
       List<ClassAd> unclaimed = unclaimedAds;
-      // An advertised ad is never modified, so what it mentions is worked out once per ad.
-      Map<ClassAd, Set<String>> known = new IdentityHashMap<>();
-      Set<String> significant = new TreeSet<>();
-      for (ClassAd ad : unclaimed) {
-        Set<String> mentioned = mentionsBySlotAd.get(ad);
-        if (mentioned == null) {
-          mentioned = AutoclusterSignature.significantIdentity(List.of(ad));
-        }
-        known.put(ad, mentioned);
-        significant.addAll(mentioned);
-      }
-      mentionsBySlotAd = known;
       ActorRef<Command> self = ctx.getSelf();
       for (var e : schedds.entrySet()) {
         if (awaiting.contains(e.getKey())) {
