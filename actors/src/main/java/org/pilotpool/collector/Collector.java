@@ -1,10 +1,10 @@
 package org.pilotpool.collector;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -60,7 +60,8 @@ public final class Collector {
   public static Behavior<Command> create() {
     return Behaviors.setup(ctx -> {
       CollectorState state = new CollectorState();
-      TreeMap<String, ActorRef<?>> startds = new TreeMap<>();
+      // Only looked up, never iterated.
+      Map<String, ActorRef<?>> startds = new HashMap<>();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
             state.update(m.ad());

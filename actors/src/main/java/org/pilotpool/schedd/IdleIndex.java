@@ -33,9 +33,20 @@ final class IdleIndex {
   private Set<String> significant = Set.of();
   private final Map<JobId, Entry> entries = new HashMap<>();
   /** Autoclusters by submitter, each in the order it was first formed. */
-  private final Map<String, Map<Object, TreeSet<JobId>>> bySubmitter = new TreeMap<>();
+  private final Map<String, Map<Object, Cluster>> bySubmitter = new TreeMap<>();
 
-  private record Entry(String owner, Object key, ClassAd ad, List<String> excludedSites) {}
+  /** One job's entry; it shares its cluster's key rather than holding an equal copy. */
+  private record Entry(String owner, Cluster cluster, ClassAd ad, List<String> excludedSites) {}
+
+  /** An autocluster: its signature and its jobs in submission order. */
+  private static final class Cluster {
+    final Object key;
+    final TreeSet<JobId> members = new TreeSet<>(JobQueue.ORDER);
+
+    Cluster(Object key) {
+      this.key = key;
+    }
+  }
 
   boolean contains(JobId id) {
     return entries.containsKey(id);
@@ -44,10 +55,10 @@ final class IdleIndex {
   /** Adds the job, or replaces its entry after it changed. */
   void put(JobId id, String owner, ClassAd ad, List<String> excludedSites) {
     remove(id);
-    Object key = keyOf(id, ad, excludedSites);
-    entries.put(id, new Entry(owner, key, ad, excludedSites));
-    bySubmitter.computeIfAbsent(owner, o -> new LinkedHashMap<>())
-        .computeIfAbsent(key, k -> new TreeSet<>(JobQueue.ORDER)).add(id);
+    Cluster cluster = bySubmitter.computeIfAbsent(owner, o -> new LinkedHashMap<>())
+        .computeIfAbsent(keyOf(id, ad, excludedSites), Cluster::new);
+    cluster.members.add(id);
+    entries.put(id, new Entry(owner, cluster, ad, excludedSites));
   }
 
   void remove(JobId id) {
@@ -55,11 +66,11 @@ final class IdleIndex {
     if (e == null) {
       return;
     }
-    Map<Object, TreeSet<JobId>> clusters = bySubmitter.get(e.owner());
-    TreeSet<JobId> members = clusters.get(e.key());
+    Map<Object, Cluster> clusters = bySubmitter.get(e.owner());
+    TreeSet<JobId> members = e.cluster().members;
     members.remove(id);
     if (members.isEmpty()) {
-      clusters.remove(e.key());
+      clusters.remove(e.cluster().key);
       if (clusters.isEmpty()) {
         bySubmitter.remove(e.owner());
       }
@@ -93,7 +104,10 @@ final class IdleIndex {
   SortedMap<String, List<Autocluster>> autoclusters(int maxIds, Instant now) {
     SortedMap<String, List<Autocluster>> out = new TreeMap<>();
     for (var s : bySubmitter.entrySet()) {
-      List<TreeSet<JobId>> clusters = new ArrayList<>(s.getValue().values());
+      List<TreeSet<JobId>> clusters = new ArrayList<>(s.getValue().size());
+      for (Cluster c : s.getValue().values()) {
+        clusters.add(c.members);
+      }
       clusters.sort((a, b) -> JobQueue.ORDER.compare(a.first(), b.first()));
       List<Autocluster> list = new ArrayList<>(clusters.size());
       for (TreeSet<JobId> members : clusters) {
@@ -116,13 +130,13 @@ final class IdleIndex {
    * = {@code now}) passes {@code test}.
    */
   Optional<JobId> first(String owner, Instant now, Predicate<ClassAd> test) {
-    Map<Object, TreeSet<JobId>> clusters = bySubmitter.get(owner);
+    Map<Object, Cluster> clusters = bySubmitter.get(owner);
     if (clusters == null) {
       return Optional.empty();
     }
     JobId best = null;
-    for (TreeSet<JobId> members : clusters.values()) {
-      JobId head = members.first();
+    for (Cluster c : clusters.values()) {
+      JobId head = c.members.first();
       if ((best == null || JobQueue.ORDER.compare(head, best) < 0)
           && test.test(withTime(entries.get(head).ad(), now))) {
         best = head;

@@ -102,6 +102,15 @@ public final class NegotiationCycle {
   public CycleResult run(
       List<SubmitterQueue> queues, List<ClassAd> unclaimedSlots, double poolSlots,
       PriorityView priorities) {
+    long idleJobs = 0;
+    for (SubmitterQueue q : queues) {
+      idleJobs += q.idleJobs();
+    }
+    if (idleJobs == 0) {
+      // Nothing to match: spare sorting the slots, as most cycles of a drained pool are.
+      return new CycleResult(List.of(), CycleStats.empty(0, unclaimedSlots.size(),
+          Math.max(poolSlots, unclaimedSlots.size())));
+    }
     return new Run(queues, unclaimedSlots, poolSlots, priorities).execute();
   }
 
