@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -87,7 +88,8 @@ public final class ScheddBridge {
           .onMessage(FromNegotiator.class, m -> {
             if (m.message() instanceof Negotiator.GetIdleJobs g) {
               waiting.addLast(new Pending(g.cycle(), g.replyTo()));
-              schedd.tell(new Schedd.GetIdleJobs(g.significantIdentity(), g.slots(), idleReplies));
+              schedd.tell(new Schedd.GetIdleJobs(Optional.of(g.significantIdentity()), g.slots(),
+                  idleReplies));
             } else if (m.message() instanceof Negotiator.MatchFound f && f.startd().isPresent()) {
               schedd.tell(new Schedd.MatchFound(f.job(), new SlotMatch(f.slotName(), f.slotAd()),
                   slotRequests(f.startd().get())));

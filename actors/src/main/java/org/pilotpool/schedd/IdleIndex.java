@@ -48,6 +48,11 @@ final class IdleIndex {
     }
   }
 
+  /** The identity attributes the autoclusters are split by now. */
+  Set<String> significant() {
+    return significant;
+  }
+
   boolean contains(JobId id) {
     return entries.containsKey(id);
   }

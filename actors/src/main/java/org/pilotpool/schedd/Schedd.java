@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -42,20 +43,21 @@ public final class Schedd {
       implements Command {}
 
   /**
-   * The negotiator asks for the idle jobs by submitter and autocluster.
+   * Asks for the idle jobs by submitter and autocluster.
    *
-   * @param significantIdentity the job identity attributes (lower case) the slots mention
+   * @param significantIdentity the job identity attributes (lower case) the slots mention, from
+   *     the negotiator; empty keeps the grouping the negotiator last asked for
    * @param maxIdsPerAutocluster the most job ids to list per autocluster
    */
-  public record GetIdleJobs(Set<String> significantIdentity, int maxIdsPerAutocluster,
+  public record GetIdleJobs(Optional<Set<String>> significantIdentity, int maxIdsPerAutocluster,
       ActorRef<IdleJobs> replyTo) implements Command {
     public GetIdleJobs {
-      significantIdentity = Set.copyOf(significantIdentity);
+      significantIdentity = significantIdentity.map(Set::copyOf);
     }
 
-    /** With every identity attribute ignored and no cap on the ids. */
+    /** The current grouping, with no cap on the ids. */
     public GetIdleJobs(ActorRef<IdleJobs> replyTo) {
-      this(Set.of(), Integer.MAX_VALUE, replyTo);
+      this(Optional.empty(), Integer.MAX_VALUE, replyTo);
     }
   }
 
@@ -140,7 +142,9 @@ public final class Schedd {
             return Behaviors.same();
           })
           .onMessage(GetIdleJobs.class, m -> {
-            m.replyTo().tell(logic.idleJobs(m.significantIdentity(), m.maxIdsPerAutocluster()));
+            m.replyTo().tell(m.significantIdentity()
+                .map(s -> logic.idleJobs(s, m.maxIdsPerAutocluster()))
+                .orElseGet(() -> logic.idleJobs(m.maxIdsPerAutocluster())));
             return Behaviors.same();
           })
           .onMessage(ExcludeSite.class, m -> {

@@ -210,6 +210,14 @@ public final class ScheddLogic {
         startable);
   }
 
+  /**
+   * As {@link #idleJobs(Set, int)}, grouped by the identity attributes last asked for: for
+   * readers other than the negotiator, which must not make the schedd regroup its jobs.
+   */
+  public IdleJobs idleJobs(int maxIdsPerAutocluster) {
+    return idleJobs(idle.significant(), maxIdsPerAutocluster);
+  }
+
   /** From now on, do not offer {@code id} for slots whose {@code GLIDEIN_Site} is {@code site}. */
   public void excludeSite(JobId id, String site) {
     if (queue.get(id).isPresent()

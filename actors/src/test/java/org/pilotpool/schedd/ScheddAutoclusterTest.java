@@ -52,6 +52,13 @@ class ScheddAutoclusterTest {
   }
 
   @Test
+  void askingWithoutIdentityAttributesKeepsTheGroupingLastAskedFor() {
+    f.submit("alice", 3);
+    clusters("alice", Set.of("procid"), Integer.MAX_VALUE);
+    assertEquals(3, f.schedd.idleJobs(Integer.MAX_VALUE).bySubmitter().get("alice").size());
+  }
+
+  @Test
   void aHeldJobLeavesItsAutoclusterAndComesBackWhenReleased() {
     List<JobId> ids = f.submit("alice", 3);
     f.schedd.hold(new JobSelector.ById(ids.get(0)), "h");
