@@ -1,9 +1,10 @@
 package org.pilotpool.collector;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -53,17 +54,14 @@ public final class Collector {
     }
   }
 
-  /** One slot: its ad and, when it advertised one, its startd. */
-  public record SlotEntry(ClassAd ad, Optional<ActorRef<?>> startd) {
-    public String name() {
-      return CollectorState.nameOf(ad);
-    }
-  }
+  /** One slot: its name, its ad and, when it advertised one, its startd. */
+  public record SlotEntry(String name, ClassAd ad, Optional<ActorRef<?>> startd) {}
 
   public static Behavior<Command> create() {
     return Behaviors.setup(ctx -> {
       CollectorState state = new CollectorState();
-      TreeMap<String, ActorRef<?>> startds = new TreeMap<>();
+      // Only looked up, never iterated.
+      Map<String, ActorRef<?>> startds = new HashMap<>();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
             state.update(m.ad());
@@ -82,8 +80,9 @@ public final class Collector {
           })
           .onMessage(QuerySlots.class, m -> {
             List<SlotEntry> out = new ArrayList<>();
-            for (ClassAd ad : state.query(m.constraint())) {
-              out.add(new SlotEntry(ad, Optional.ofNullable(startds.get(CollectorState.nameOf(ad)))));
+            for (Map.Entry<String, ClassAd> e : state.queryNamed(m.constraint())) {
+              out.add(new SlotEntry(e.getKey(), e.getValue(),
+                  Optional.ofNullable(startds.get(e.getKey()))));
             }
             m.replyTo().tell(new SlotAds(out, state.size()));
             return Behaviors.same();

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,6 +21,7 @@ import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Value;
 import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.negotiation.AutoclusterSignature;
 import org.pilotpool.model.negotiation.CycleResult;
 import org.pilotpool.model.negotiation.CycleStats;
 import org.pilotpool.model.negotiation.Match;
@@ -27,8 +30,8 @@ import org.pilotpool.model.negotiation.SubmitterQueue;
 import org.pilotpool.model.negotiation.UserPriorities;
 
 /**
- * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks each registered schedd for its idle
- * jobs and the collector for slot ads, runs a {@link NegotiationCycle} over the Unclaimed slots
+ * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks the collector for slot ads, then each
+ * registered schedd for its idle jobs grouped by the attributes those slots make significant, runs a {@link NegotiationCycle} over the Unclaimed slots
  * with the accountant's priorities, and sends each match to its schedd. Schedds that have not
  * answered within {@code NEGOTIATOR_TIMEOUT} are left out of that cycle. Usage reports from schedds
  * feed the accountant, whose priorities age at the start of every cycle.
@@ -71,8 +74,19 @@ public final class Negotiator {
   /** Messages the negotiator sends to schedds. */
   public sealed interface ScheddMessage permits GetIdleJobs, MatchFound {}
 
-  /** Asks a schedd for its idle jobs; it answers with {@link IdleJobs} carrying the same cycle. */
-  public record GetIdleJobs(long cycle, ActorRef<Command> replyTo) implements ScheddMessage {}
+  /**
+   * Asks a schedd for its idle jobs; it answers with {@link IdleJobs} carrying the same cycle.
+   *
+   * @param significantIdentity the job identity attributes (lower case) the cycle's slots mention:
+   *     the schedd's autoclusters must tell jobs apart by them (HTCondor's SIGNIFICANT_ATTRIBUTES)
+   * @param slots the unclaimed slots of the cycle: no autocluster can get more matches
+   */
+  public record GetIdleJobs(long cycle, Set<String> significantIdentity, int slots,
+      ActorRef<Command> replyTo) implements ScheddMessage {
+    public GetIdleJobs {
+      significantIdentity = Set.copyOf(significantIdentity);
+    }
+  }
 
   /**
    * A slot for one of the schedd's jobs: the schedd is to claim it ({@code REQUEST_CLAIM}).
@@ -114,6 +128,16 @@ public final class Negotiator {
     }));
   }
 
+  /** Whether a slot ad is Unclaimed, and the job identity attributes it mentions if so. */
+  private record SlotFacts(boolean unclaimed, Set<String> mentions) {
+    static SlotFacts of(ClassAd ad) {
+      Value state = ad.evaluate("State");
+      boolean unclaimed = state.isString() && state.asString().equals("Unclaimed");
+      return new SlotFacts(unclaimed,
+          unclaimed ? AutoclusterSignature.significantIdentity(List.of(ad)) : Set.of());
+    }
+  }
+
   private static final class State {
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -133,6 +157,11 @@ public final class Negotiator {
     private final TreeSet<String> awaiting = new TreeSet<>();
     private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
     private Collector.SlotAds slots;
+    /** The cycle's Unclaimed slots, picked out of {@link #slots} once, and their entries. */
+    private List<ClassAd> unclaimedAds;
+    private Map<String, Collector.SlotEntry> unclaimedByName;
+    /** What each slot ad of the last cycle says, by ad identity. */
+    private Map<ClassAd, SlotFacts> factsBySlotAd = new IdentityHashMap<>();
 
     private long cycles;
     private long ticksSkipped;
@@ -168,8 +197,9 @@ public final class Negotiator {
             return Behaviors.same();
           })
           .onMessage(SlotsReceived.class, m -> {
-            if (inProgress && m.cycle() == cycle) {
+            if (inProgress && m.cycle() == cycle && slots == null) {
               slots = m.ads();
+              askSchedds();
               runIfComplete();
             }
             return Behaviors.same();
@@ -212,13 +242,39 @@ public final class Negotiator {
       received.clear();
       awaiting.clear();
       awaiting.addAll(schedds.keySet());
-      ActorRef<Command> self = ctx.getSelf();
-      for (ActorRef<ScheddMessage> schedd : schedds.values()) {
-        schedd.tell(new GetIdleJobs(cycle, self));
-      }
       collector.tell(new Collector.QuerySlots(settings.slotConstraint(), slotAdapter));
       timers.startSingleTimer(new CycleTimedOut(cycle), settings.timeout());
       return Behaviors.same();
+    }
+
+    /** HTCondor's order: slot ads first, then each schedd, told what the slots make significant. */
+    private void askSchedds() {
+      unclaimedAds = new ArrayList<>();
+      unclaimedByName = new HashMap<>();
+      // An advertised ad is never modified, so its state and what it mentions are worked out
+      // once per ad, not once per cycle.
+      Map<ClassAd, SlotFacts> known = new IdentityHashMap<>();
+      Set<String> significant = new TreeSet<>();
+      for (Collector.SlotEntry e : slots.slots()) {
+        SlotFacts facts = factsBySlotAd.get(e.ad());
+        if (facts == null) {
+          facts = SlotFacts.of(e.ad());
+        }
+        known.put(e.ad(), facts);
+        if (facts.unclaimed()) {
+          unclaimedAds.add(e.ad());
+          unclaimedByName.put(e.name(), e);
+          significant.addAll(facts.mentions());
+        }
+      }
+      factsBySlotAd = known;
+      List<ClassAd> unclaimed = unclaimedAds;
+      ActorRef<Command> self = ctx.getSelf();
+      for (var e : schedds.entrySet()) {
+        if (awaiting.contains(e.getKey())) {
+          e.getValue().tell(new GetIdleJobs(cycle, significant, unclaimed.size(), self));
+        }
+      }
     }
 
     private void runIfComplete() {
@@ -232,16 +288,8 @@ public final class Negotiator {
       for (List<SubmitterQueue> q : received.values()) {
         queues.addAll(q);
       }
-      List<ClassAd> unclaimed = new ArrayList<>();
-      Map<String, Collector.SlotEntry> byName = new HashMap<>();
-      for (Collector.SlotEntry e : slots.slots()) {
-        Value state = e.ad().evaluate("State");
-        if (state.isString() && state.asString().equals("Unclaimed")) {
-          unclaimed.add(e.ad());
-          byName.put(e.name(), e);
-        }
-      }
-      CycleResult result = matcher.run(queues, unclaimed, slots.poolSize(), priorities);
+      Map<String, Collector.SlotEntry> byName = unclaimedByName;
+      CycleResult result = matcher.run(queues, unclaimedAds, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
         Collector.SlotEntry slot = byName.get(m.slotName());
         claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).merge(m.schedd(), 1, Integer::sum);
@@ -256,6 +304,8 @@ public final class Negotiator {
       lastCycle = result.stats();
       inProgress = false;
       slots = null;
+      unclaimedAds = null;
+      unclaimedByName = null;
       received.clear();
     }
 

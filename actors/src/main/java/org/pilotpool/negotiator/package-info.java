@@ -3,11 +3,14 @@
  *
  * <p>A schedd registers with {@link org.pilotpool.negotiator.Negotiator.RegisterSchedd}, giving a
  * reference that accepts {@link org.pilotpool.negotiator.Negotiator.ScheddMessage} (typically a
- * message adapter onto its own commands). Every cycle it receives
- * {@link org.pilotpool.negotiator.Negotiator.GetIdleJobs} and answers
+ * message adapter onto its own commands). Every cycle, once the negotiator has the slot ads, it
+ * receives {@link org.pilotpool.negotiator.Negotiator.GetIdleJobs} carrying the job identity
+ * attributes those slots make significant and the number of unclaimed slots, and answers
  * {@link org.pilotpool.negotiator.Negotiator.IdleJobs} with the same cycle number: one
- * {@link org.pilotpool.model.negotiation.SubmitterQueue} per submitter, jobs in the order it wants
- * them matched, each {@link org.pilotpool.model.negotiation.IdleJob} with its ad and excluded sites.
+ * {@link org.pilotpool.model.negotiation.SubmitterQueue} per submitter, its idle jobs as
+ * {@link org.pilotpool.model.negotiation.Autocluster}s (a representative ad, excluded sites, the
+ * count and the first job ids in submission order), so that a cycle costs one entry per
+ * autocluster rather than one per job.
  * For each match it receives {@link org.pilotpool.negotiator.Negotiator.MatchFound} with the job
  * id, the slot's name, ad and startd, and claims the slot from the startd. Whenever the number of
  * claims its jobs hold for a submitter changes, it sends

@@ -1,5 +1,7 @@
 package org.pilotpool.pool;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,25 +26,53 @@ import org.pilotpool.startd.SlotEvent;
  * What a pool run leaves behind: the job event log, per-job records, glexec calls by operation
  * and result, slot and starter events, and each site's authorization statistics. Written only by
  * the pool's root actor, read once the run is over.
+ *
+ * <p>A {@linkplain #PoolRecord(EventLogFormat) full record} keeps every event in memory, for
+ * tests and reports. A {@linkplain #streaming(EventLogFormat, Appendable) streaming record} writes
+ * the event log to the caller's sink as it goes and keeps only what stays small per job (per-job
+ * records, counts, calls in flight), so that a run of hundreds of thousands of jobs fits in
+ * memory; asking it for the event lists is an error.
  */
 public final class PoolRecord {
   private final EventLogFormat format;
+  private final boolean full;
+  private final Appendable eventLog;
   private final List<JobEvent> jobEvents = new ArrayList<>();
-  private final StringBuilder eventLog = new StringBuilder();
   private final Map<JobId, Mutable> jobs = new TreeMap<>(JobQueue.ORDER);
   private final SortedMap<GlexecOperation, SortedMap<String, Long>> glexecResults =
       new TreeMap<>();
   private final List<GlexecCallRecord> glexecInvocations = new ArrayList<>();
   private final Map<String, GlexecCallRecord> pending = new LinkedHashMap<>();
+  private long glexecInvoked;
   private long glexecReturned;
   private long completed;
   private final List<SlotEvent> slotEvents = new ArrayList<>();
   private final SortedMap<String, SiteAuthzStats> siteStats = new TreeMap<>();
   private final List<String> rejectedSubmits = new ArrayList<>();
 
-  /** @param format how event log lines are written */
+  /**
+   * A record that keeps everything.
+   *
+   * @param format how event log lines are written
+   */
   public PoolRecord(EventLogFormat format) {
+    this(format, true, new StringBuilder());
+  }
+
+  private PoolRecord(EventLogFormat format, boolean full, Appendable eventLog) {
     this.format = format;
+    this.full = full;
+    this.eventLog = eventLog;
+  }
+
+  /**
+   * A record that writes the event log to {@code eventLog} and keeps no per-event lists.
+   *
+   * @param eventLog where event log lines go, in the order the schedd wrote them; its
+   *     {@code IOException}s surface as {@link UncheckedIOException}
+   */
+  public static PoolRecord streaming(EventLogFormat format, Appendable eventLog) {
+    return new PoolRecord(format, false, eventLog);
   }
 
   // ---------------------------------------------------------------- reading
@@ -52,13 +82,15 @@ public final class PoolRecord {
     return completed;
   }
 
-  /** The job event log in HTCondor's format. */
+  /** The job event log in HTCondor's format; a full record only. */
   public String eventLog() {
+    requireFull("eventLog");
     return eventLog.toString();
   }
 
-  /** The job events in the order the schedd wrote them. */
+  /** The job events in the order the schedd wrote them; a full record only. */
   public List<JobEvent> jobEvents() {
+    requireFull("jobEvents");
     return Collections.unmodifiableList(jobEvents);
   }
 
@@ -86,13 +118,14 @@ public final class PoolRecord {
         .mapToLong(Long::longValue).sum();
   }
 
-  /** Every glexec call made, in order. */
+  /** Every glexec call made, in order; a full record only. */
   public List<GlexecCallRecord> glexecInvocations() {
+    requireFull("glexecInvocations");
     return Collections.unmodifiableList(glexecInvocations);
   }
 
   public long glexecInvoked() {
-    return glexecInvocations.size();
+    return glexecInvoked;
   }
 
   public long glexecReturned() {
@@ -104,8 +137,16 @@ public final class PoolRecord {
     return List.copyOf(pending.values());
   }
 
+  /** Slot and starter events in order; a full record only. */
   public List<SlotEvent> slotEvents() {
+    requireFull("slotEvents");
     return Collections.unmodifiableList(slotEvents);
+  }
+
+  private void requireFull(String what) {
+    if (!full) {
+      throw new IllegalStateException(what + " is not kept by a streaming record");
+    }
   }
 
   /** Each site's authorization statistics, taken at the spec's {@code statsAt}. */
@@ -121,8 +162,14 @@ public final class PoolRecord {
   // ---------------------------------------------------------------- writing (the root actor)
 
   void userLog(JobEvent event) {
-    jobEvents.add(event);
-    eventLog.append(EventLogWriter.format(event, format));
+    if (full) {
+      jobEvents.add(event);
+    }
+    try {
+      eventLog.append(EventLogWriter.format(event, format));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the event log", e);
+    }
   }
 
   void queueChanged(JobQueueEvent event) {
@@ -158,7 +205,9 @@ public final class PoolRecord {
   }
 
   void slotEvent(SlotEvent event) {
-    slotEvents.add(event);
+    if (full) {
+      slotEvents.add(event);
+    }
     if (event instanceof SlotEvent.Activated a && jobs.containsKey(a.job())) {
       Mutable job = jobs.get(a.job());
       job.site = a.site();
@@ -169,7 +218,10 @@ public final class PoolRecord {
   }
 
   void glexecInvoked(GlexecCallRecord call) {
-    glexecInvocations.add(call);
+    glexecInvoked++;
+    if (full) {
+      glexecInvocations.add(call);
+    }
     pending.put(call.node() + " " + call.callId(), call);
   }
 

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.pilotpool.model.eventlog.JobId;
-import org.pilotpool.model.job.JobQueue;
-import org.pilotpool.model.negotiation.IdleJob;
+import org.pilotpool.model.negotiation.Autocluster;
 import org.pilotpool.model.negotiation.SubmitterQueue;
 import org.pilotpool.negotiator.Negotiator;
 import org.pilotpool.schedd.IdleJobs;
@@ -22,8 +21,8 @@ import org.pilotpool.schedd.SlotMatch;
 /**
  * Speaks the negotiator's schedd protocol for one schedd: registers with the negotiator, turns
  * {@code GetIdleJobs} into the schedd's own query and its answer into submitter queues, passes
- * matches on as the schedd's {@code MatchFound}. It also keeps the sites each job must avoid (our
- * site-exclusion policy) and attaches them to the job's idle entry.
+ * matches on as the schedd's {@code MatchFound}, and passes on the sites each job must avoid (our
+ * site-exclusion policy), which the schedd keeps in the job's autocluster signature.
  */
 public final class ScheddBridge {
   private ScheddBridge() {}
@@ -62,7 +61,6 @@ public final class ScheddBridge {
       ActorRef<IdleJobs> idleReplies = ctx.messageAdapter(IdleJobs.class, IdleJobsAnswered::new);
       negotiator.tell(new Negotiator.RegisterSchedd(name, asSchedd));
       ArrayDeque<Pending> waiting = new ArrayDeque<>();
-      Map<JobId, TreeSet<String>> excluded = new TreeMap<>(JobQueue.ORDER);
       // The schedd's claims by slot, and their count per submitter: the usage the accountant
       // charges, reported whenever it changes.
       Map<String, String> claims = new TreeMap<>();
@@ -84,13 +82,14 @@ public final class ScheddBridge {
             return Behaviors.same();
           })
           .onMessage(ExcludeSite.class, m -> {
-            excluded.computeIfAbsent(m.job(), j -> new TreeSet<>()).add(m.site());
+            schedd.tell(new Schedd.ExcludeSite(m.job(), m.site()));
             return Behaviors.same();
           })
           .onMessage(FromNegotiator.class, m -> {
             if (m.message() instanceof Negotiator.GetIdleJobs g) {
               waiting.addLast(new Pending(g.cycle(), g.replyTo()));
-              schedd.tell(new Schedd.GetIdleJobs(idleReplies));
+              schedd.tell(new Schedd.GetIdleJobs(Optional.of(g.significantIdentity()), g.slots(),
+                  idleReplies));
             } else if (m.message() instanceof Negotiator.MatchFound f && f.startd().isPresent()) {
               schedd.tell(new Schedd.MatchFound(f.job(), new SlotMatch(f.slotName(), f.slotAd()),
                   slotRequests(f.startd().get())));
@@ -101,7 +100,7 @@ public final class ScheddBridge {
             Pending p = waiting.pollFirst();
             if (p != null) {
               p.replyTo().tell(new Negotiator.IdleJobs(name, p.cycle(),
-                  queues(name, m.jobs(), excluded)));
+                  queues(name, m.jobs())));
             }
             return Behaviors.same();
           })
@@ -115,22 +114,24 @@ public final class ScheddBridge {
     negotiator.tell(new Negotiator.UsageReport(schedd, submitter, now));
   }
 
-  private static List<SubmitterQueue> queues(String schedd, IdleJobs jobs,
-      Map<JobId, TreeSet<String>> excluded) {
+  /**
+   * One queue per submitter; the schedd's room under MAX_JOBS_RUNNING goes to the submitters in
+   * name order, each taking as much of it as it has idle jobs.
+   */
+  private static List<SubmitterQueue> queues(String schedd, IdleJobs jobs) {
     List<SubmitterQueue> out = new ArrayList<>();
-    int startable = jobs.startable();
+    long startable = jobs.startable();
     for (var e : jobs.bySubmitter().entrySet()) {
-      List<IdleJob> idle = new ArrayList<>();
-      for (IdleJobs.IdleJob j : e.getValue()) {
-        if (startable-- <= 0) {
-          break;
-        }
-        TreeSet<String> avoid = excluded.get(j.id());
-        idle.add(new IdleJob(j.id(), j.ad(), avoid == null ? List.of() : List.copyOf(avoid)));
+      if (startable <= 0) {
+        break;
       }
-      if (!idle.isEmpty()) {
-        out.add(new SubmitterQueue(schedd, e.getKey(), idle));
+      long idle = 0;
+      for (Autocluster a : e.getValue()) {
+        idle += a.count();
       }
+      int max = (int) Math.min(idle, startable);
+      startable -= max;
+      out.add(new SubmitterQueue(schedd, e.getKey(), e.getValue(), max));
     }
     return out;
   }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -40,8 +42,27 @@ public final class Schedd {
   public record Release(JobSelector selector, String reason, ActorRef<ActionDone> replyTo)
       implements Command {}
 
-  /** The negotiator asks for the idle jobs by submitter. */
-  public record GetIdleJobs(ActorRef<IdleJobs> replyTo) implements Command {}
+  /**
+   * Asks for the idle jobs by submitter and autocluster.
+   *
+   * @param significantIdentity the job identity attributes (lower case) the slots mention, from
+   *     the negotiator; empty keeps the grouping the negotiator last asked for
+   * @param maxIdsPerAutocluster the most job ids to list per autocluster
+   */
+  public record GetIdleJobs(Optional<Set<String>> significantIdentity, int maxIdsPerAutocluster,
+      ActorRef<IdleJobs> replyTo) implements Command {
+    public GetIdleJobs {
+      significantIdentity = significantIdentity.map(Set::copyOf);
+    }
+
+    /** The current grouping, with no cap on the ids. */
+    public GetIdleJobs(ActorRef<IdleJobs> replyTo) {
+      this(Optional.empty(), Integer.MAX_VALUE, replyTo);
+    }
+  }
+
+  /** From now on, do not offer {@code job} for slots of {@code site}. */
+  public record ExcludeSite(JobId job, String site) implements Command {}
 
   /** The negotiator matched a job to a slot; {@code startd} is that slot's startd. */
   public record MatchFound(JobId job, SlotMatch slot, ActorRef<SlotRequest> startd)
@@ -121,7 +142,13 @@ public final class Schedd {
             return Behaviors.same();
           })
           .onMessage(GetIdleJobs.class, m -> {
-            m.replyTo().tell(logic.idleJobs());
+            m.replyTo().tell(m.significantIdentity()
+                .map(s -> logic.idleJobs(s, m.maxIdsPerAutocluster()))
+                .orElseGet(() -> logic.idleJobs(m.maxIdsPerAutocluster())));
+            return Behaviors.same();
+          })
+          .onMessage(ExcludeSite.class, m -> {
+            logic.excludeSite(m.job(), m.site());
             return Behaviors.same();
           })
           .onMessage(MatchFound.class, m -> {

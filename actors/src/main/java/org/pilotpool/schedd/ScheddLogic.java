@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.credential.ProxyCredential;
@@ -53,6 +55,15 @@ public final class ScheddLogic {
   private final Map<JobId, Shadow> shadows = new TreeMap<>(JobQueue.ORDER);
   /** Why a job with a shadow was removed, for its 009 event once the shadow is gone. */
   private final Map<JobId, String> removeReasons = new TreeMap<>(JobQueue.ORDER);
+  /** The idle, unmatched jobs by submitter and autocluster, kept up to date on every change. */
+  private final IdleIndex idle = new IdleIndex();
+  /** Sites each queued job must not be matched to (our policy after a glexec denial). */
+  private final Map<JobId, TreeSet<String>> excludedSites = new TreeMap<>(JobQueue.ORDER);
+  /**
+   * Jobs with periodic expressions of their own, in queue order: without system policies, the
+   * only jobs the periodic evaluation has anything to read from.
+   */
+  private final TreeSet<JobId> withPolicies = new TreeSet<>(JobQueue.ORDER);
   private final SelfDrainingQueue<String> startQueue;
   private final SelfDrainingQueue<JobId> stopQueue;
 
@@ -184,18 +195,35 @@ public final class ScheddLogic {
 
   // ---------------------------------------------------------------- negotiator and startd
 
-  /** The idle, unmatched jobs by submitter, for a negotiation cycle. */
-  public IdleJobs idleJobs() {
-    Instant now = clock.instant();
-    TreeMap<String, List<IdleJobs.IdleJob>> bySubmitter = new TreeMap<>();
-    for (Job job : queue.jobs()) {
-      if (job.status() == JobStatus.IDLE && !matchedJobs.containsKey(job.id())) {
-        bySubmitter.computeIfAbsent(job.owner(), o -> new ArrayList<>())
-            .add(new IdleJobs.IdleJob(job.id(), job.toClassAd(now)));
-      }
-    }
+  /**
+   * The idle, unmatched jobs by submitter and autocluster, for a negotiation cycle.
+   *
+   * @param significantIdentity the job identity attributes (lower case) the slots mention, which
+   *     split autoclusters
+   * @param maxIdsPerAutocluster the most job ids to list per autocluster (the slots the cycle can
+   *     hand out)
+   */
+  public IdleJobs idleJobs(Set<String> significantIdentity, int maxIdsPerAutocluster) {
+    idle.significant(significantIdentity);
     int startable = Math.max(0, config.maxJobsRunning() - matchedJobs.size());
-    return new IdleJobs(bySubmitter, startable);
+    return new IdleJobs(idle.autoclusters(Math.max(1, maxIdsPerAutocluster), clock.instant()),
+        startable);
+  }
+
+  /**
+   * As {@link #idleJobs(Set, int)}, grouped by the identity attributes last asked for: for
+   * readers other than the negotiator, which must not make the schedd regroup its jobs.
+   */
+  public IdleJobs idleJobs(int maxIdsPerAutocluster) {
+    return idleJobs(idle.significant(), maxIdsPerAutocluster);
+  }
+
+  /** From now on, do not offer {@code id} for slots whose {@code GLIDEIN_Site} is {@code site}. */
+  public void excludeSite(JobId id, String site) {
+    if (queue.get(id).isPresent()
+        && excludedSites.computeIfAbsent(id, j -> new TreeSet<>()).add(site)) {
+      reindex(id, true);
+    }
   }
 
   /**
@@ -220,7 +248,7 @@ public final class ScheddLogic {
     Match match = new Match(slot.slot(), slot.slotAd(), chosen.owner());
     match.job = chosen.id();
     matches.put(slot.slot(), match);
-    matchedJobs.put(chosen.id(), slot.slot());
+    bind(chosen.id(), slot.slot());
     port.emit(new ScheddEffect.RequestClaim(slot.slot(), chosen.id(),
         chosen.toClassAd(clock.instant())));
   }
@@ -233,7 +261,7 @@ public final class ScheddLogic {
     }
     if (!accepted) {
       matches.remove(slot);
-      matchedJobs.remove(match.job);
+      unbind(match.job);
       return;
     }
     match.claimed = true;
@@ -259,7 +287,7 @@ public final class ScheddLogic {
       return;
     }
     shadows.remove(id);
-    matchedJobs.remove(id);
+    unbind(id);
     stopQueue.remove(id);
     Match match = matches.get(slot);
     if (match != null) {
@@ -415,7 +443,39 @@ public final class ScheddLogic {
   // A job matched but not yet started: the start queue will find it not runnable and look for
   // another job for the claim, so only the binding goes here.
   private void unbindPendingMatch(JobId id) {
-    matchedJobs.remove(id);
+    unbind(id);
+  }
+
+  private void bind(JobId id, String slot) {
+    matchedJobs.put(id, slot);
+    reindex(id, false);
+  }
+
+  private void unbind(JobId id) {
+    if (matchedJobs.remove(id) != null) {
+      reindex(id, false);
+    }
+  }
+
+  /**
+   * Brings the job's idle entry up to date: in the index while idle and unmatched, its ad rebuilt
+   * when {@code changed}.
+   */
+  private void reindex(JobId id, boolean changed) {
+    Optional<Job> job = queue.get(id);
+    if (job.isEmpty() || job.get().status() != JobStatus.IDLE || matchedJobs.containsKey(id)) {
+      idle.remove(id);
+      if (job.isEmpty()) {
+        excludedSites.remove(id);
+        withPolicies.remove(id);
+      }
+      return;
+    }
+    if (changed || !idle.contains(id)) {
+      TreeSet<String> avoid = excludedSites.get(id);
+      idle.put(id, job.get().owner(), IdleIndex.cacheable(job.get().toClassAd(clock.instant())),
+          avoid == null ? List.of() : List.copyOf(avoid));
+    }
   }
 
   private boolean runnable(Job job) {
@@ -423,14 +483,8 @@ public final class ScheddLogic {
   }
 
   private Optional<Job> runnableFor(String owner, ClassAd slotAd) {
-    Instant now = clock.instant();
-    for (Job job : queue.jobs()) {
-      if (job.owner().equals(owner) && runnable(job)
-          && ClassAd.matches(job.toClassAd(now), slotAd)) {
-        return Optional.of(job);
-      }
-    }
-    return Optional.empty();
+    return idle.first(owner, clock.instant(), ad -> ClassAd.matches(ad, slotAd))
+        .flatMap(queue::get);
   }
 
   /** The claim is free again: give it the next runnable job of its owner, or give it back. */
@@ -441,14 +495,14 @@ public final class ScheddLogic {
       return;
     }
     match.job = next.get().id();
-    matchedJobs.put(match.job, match.slot);
+    bind(match.job, match.slot);
     startQueue.enqueue(match.slot);
   }
 
   private void releaseClaim(Match match) {
     matches.remove(match.slot);
     if (match.job != null) {
-      matchedJobs.remove(match.job);
+      unbind(match.job);
     }
     startQueue.remove(match.slot);
     port.emit(new ScheddEffect.ReleaseClaim(match.slot));
@@ -465,7 +519,7 @@ public final class ScheddLogic {
         ? Optional.empty() : queue.get(match.job).filter(j -> j.status() == JobStatus.IDLE);
     if (job.isEmpty()) {
       if (match.job != null && slot.equals(matchedJobs.get(match.job))) {
-        matchedJobs.remove(match.job);
+        unbind(match.job);
       }
       match.job = null;
       Optional<Job> next = runnableFor(match.owner, match.slotAd);
@@ -474,7 +528,7 @@ public final class ScheddLogic {
         return true;
       }
       match.job = next.get().id();
-      matchedJobs.put(match.job, slot);
+      bind(match.job, slot);
       job = next;
     }
     if (shadows.size() >= config.maxJobsRunning()) {
@@ -517,7 +571,13 @@ public final class ScheddLogic {
     Instant now = clock.instant();
     boolean systemPolicy = config.systemPeriodicHold().isPresent()
         || config.systemPeriodicRelease().isPresent() || config.systemPeriodicRemove().isPresent();
-    for (Job job : new ArrayList<>(queue.jobs())) {
+    List<Job> candidates = new ArrayList<>();
+    if (systemPolicy) {
+      candidates.addAll(queue.jobs());
+    } else {
+      withPolicies.forEach(id -> queue.get(id).ifPresent(candidates::add));
+    }
+    for (Job job : candidates) {
       if (job.status() == JobStatus.REMOVED || job.status() == JobStatus.COMPLETED
           || (!systemPolicy && job.policies().equals(JobPolicies.NONE))) {
         continue;
@@ -604,6 +664,11 @@ public final class ScheddLogic {
 
   private Job record(JobQueueEvent event) {
     Job job = queue.apply(event);
+    if (event instanceof JobQueueEvent.JobSubmitted s
+        && !s.submitted().policies().equals(JobPolicies.NONE)) {
+      withPolicies.add(s.job());
+    }
+    reindex(event.job(), true);
     port.emit(new ScheddEffect.QueueChanged(event));
     return job;
   }

@@ -10,9 +10,12 @@
  *
  * <p>Negotiator to schedd:
  * <ul>
- *   <li>{@code GetIdleJobs(replyTo)}: the schedd answers {@link org.pilotpool.schedd.IdleJobs},
- *       its idle and unmatched jobs by submitter with their ads, and how many more it can start
- *       (MAX_JOBS_RUNNING);
+ *   <li>{@code GetIdleJobs(significantIdentity, maxIdsPerAutocluster, replyTo)}: the schedd
+ *       answers {@link org.pilotpool.schedd.IdleJobs}, its idle and unmatched jobs by submitter
+ *       and autocluster (kept up to date on every queue change, never rebuilt per cycle), and how
+ *       many more it can start (MAX_JOBS_RUNNING);
+ *   <li>{@code ExcludeSite(job, site)}: the job is not to be offered for that site's slots (part
+ *       of its autocluster signature);
  *   <li>{@code MatchFound(job, SlotMatch(slot, slotAd), startd)}: a slot for a job. The schedd
  *       claims it; when the job is no longer runnable it takes another idle job of the same owner
  *       that the slot matches, and with none it gives the match back.

@@ -20,6 +20,7 @@ import org.pilotpool.kernel.ProgressListener;
 import org.pilotpool.kernel.Simulation;
 import org.pilotpool.model.eventlog.CpuUsage;
 import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
 
@@ -88,9 +89,9 @@ class ScheddActorTest {
       ActorRef<IdleJobs> negotiator = ctx.spawn(Behaviors.receive(IdleJobs.class)
           .onMessage(IdleJobs.class, idle -> {
             int n = 0;
-            for (List<IdleJobs.IdleJob> perOwner : idle.bySubmitter().values()) {
-              for (IdleJobs.IdleJob j : perOwner) {
-                schedd.tell(new Schedd.MatchFound(j.id(), ScheddFixture.slot("slot" + n++),
+            for (String owner : idle.bySubmitter().keySet()) {
+              for (JobId id : idle.jobIds(owner)) {
+                schedd.tell(new Schedd.MatchFound(id, ScheddFixture.slot("slot" + n++),
                     startd));
               }
             }

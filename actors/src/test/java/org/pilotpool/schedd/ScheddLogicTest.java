@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.model.eventlog.CpuUsage;
 import org.pilotpool.model.eventlog.EventLogFormat;
@@ -178,7 +179,7 @@ class ScheddLogicTest {
     assertEquals(JobStatus.IDLE, job(id).status());
     assertEquals(List.of(new ScheddEffect.ReleaseClaim(slot)),
         f.port.effects(ScheddEffect.ReleaseClaim.class));
-    assertEquals(1, f.schedd.idleJobs().bySubmitter().get("alice").size());
+    assertEquals(1, f.schedd.idleJobs(Set.of(), Integer.MAX_VALUE).jobIds("alice").size());
   }
 
   @Test
@@ -205,10 +206,10 @@ class ScheddLogicTest {
     f.submit("bob", 1);
     f.schedd.matchFound(ids.get(0), ScheddFixture.slot("slot1"));
     f.schedd.hold(new JobSelector.ById(ids.get(1)), "h");
-    IdleJobs idle = f.schedd.idleJobs();
+    IdleJobs idle = f.schedd.idleJobs(Set.of(), Integer.MAX_VALUE);
     assertEquals(List.of("alice", "bob"), List.copyOf(idle.bySubmitter().keySet()));
     assertEquals(List.of(ids.get(2)),
-        idle.bySubmitter().get("alice").stream().map(IdleJobs.IdleJob::id).toList());
+        idle.jobIds("alice"));
   }
 
   @Test
@@ -219,7 +220,7 @@ class ScheddLogicTest {
     f.port.settle();
     assertEquals(JobStatus.IDLE, job(id).status());
     assertEquals(0, f.schedd.claims());
-    assertEquals(1, f.schedd.idleJobs().bySubmitter().get("alice").size());
+    assertEquals(1, f.schedd.idleJobs(Set.of(), Integer.MAX_VALUE).jobIds("alice").size());
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.pilotpool.model.classad.ClassAd;
@@ -61,9 +62,18 @@ public final class CollectorState {
    */
   public List<ClassAd> query(Expr constraint) {
     List<ClassAd> out = new ArrayList<>();
-    for (ClassAd ad : slots.values()) {
-      if (isTrue(constraint.evaluate(ad, null))) {
-        out.add(ad);
+    for (Map.Entry<String, ClassAd> e : queryNamed(constraint)) {
+      out.add(e.getValue());
+    }
+    return out;
+  }
+
+  /** {@link #query} with each ad's name, which the table already knows. */
+  public List<Map.Entry<String, ClassAd>> queryNamed(Expr constraint) {
+    List<Map.Entry<String, ClassAd>> out = new ArrayList<>();
+    for (Map.Entry<String, ClassAd> e : slots.entrySet()) {
+      if (isTrue(constraint.evaluate(e.getValue(), null))) {
+        out.add(Map.entry(e.getKey(), e.getValue()));
       }
     }
     return out;

@@ -7,14 +7,15 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.pilotpool.model.classad.ClassAd;
-import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.classad.Value;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.job.JobQueue;
 
 /**
  * One negotiation cycle of HTCondor's matchmaker (8.8 {@code Matchmaker::negotiateWithGroup} with
@@ -40,9 +41,11 @@ import org.pilotpool.model.classad.Value;
  * as HTCondor's schedd does, no other job of its autocluster is offered in this cycle.
  *
  * <h2>Autoclusters</h2>
- * Jobs of one submitter queue whose ads are identical apart from per-job identity attributes
- * ({@code ClusterId}, {@code ProcId}, {@code QDate}, {@code GlobalJobId},
- * {@code EnteredCurrentStatus}) and have the same excluded sites form an autocluster; slots whose
+ * Schedds hand their idle jobs over as {@link Autocluster}s (one representative ad, a count and
+ * the job ids), grouped by {@link AutoclusterSignature} under the identity attributes this cycle's
+ * slots make significant; the cycle walks each submitter's jobs in submission order across its
+ * autoclusters, so its cost follows the autoclusters and the matches, not the idle jobs. A
+ * queue's autoclusters that share a signature here are one group; slots whose
  * ads are identical apart from {@code Name}, {@code Machine}, {@code SlotID} and {@code MyAddress}
  * form a slot class. Requirements and Ranks are evaluated once per (autocluster, slot class), and
  * each autocluster's sorted candidate list is kept for the whole cycle (slots only leave it). An
@@ -56,7 +59,9 @@ import org.pilotpool.model.classad.Value;
  * of HTCondor's starvation ratio and pseudo-random order; a rejected autocluster stays rejected for
  * the rest of the cycle instead of being re-offered in later spins (it could not match anyway, since
  * slots only leave a cycle); no per-submitter or per-cycle time limits; once every slot is taken,
- * submitters are not asked for more jobs.
+ * submitters are not asked for more jobs; a schedd's MAX_JOBS_RUNNING room is split among its
+ * submitters beforehand ({@link SubmitterQueue#maxMatches()}) and counts matches, where HTCondor's
+ * schedd refuses further matches once the room is used up.
  */
 public final class NegotiationCycle {
   /** The slot attribute that names the slot's site (glideinWMS). */
@@ -65,8 +70,6 @@ public final class NegotiationCycle {
   /** Above this, a submitter's next match must fit in 99% of its limit (HTCondor's fudge factor). */
   private static final double LIMIT_FUDGE = 0.99;
 
-  private static final List<String> JOB_IDENTITY =
-      List.of("clusterid", "procid", "qdate", "globaljobid", "enteredcurrentstatus");
   private static final List<String> SLOT_IDENTITY = List.of("name", "machine", "slotid", "myaddress");
 
   private final boolean autoclusters;
@@ -99,6 +102,15 @@ public final class NegotiationCycle {
   public CycleResult run(
       List<SubmitterQueue> queues, List<ClassAd> unclaimedSlots, double poolSlots,
       PriorityView priorities) {
+    long idleJobs = 0;
+    for (SubmitterQueue q : queues) {
+      idleJobs += q.idleJobs();
+    }
+    if (idleJobs == 0) {
+      // Nothing to match: spare sorting the slots, as most cycles of a drained pool are.
+      return new CycleResult(List.of(), CycleStats.empty(0, unclaimedSlots.size(),
+          Math.max(poolSlots, unclaimedSlots.size())));
+    }
     return new Run(queues, unclaimedSlots, poolSlots, priorities).execute();
   }
 
@@ -146,6 +158,7 @@ public final class NegotiationCycle {
     private final PriorityView priorities;
 
     private final ClassAd[] slots;
+    private final String[] slotNames;
     private final String[] slotSites;
     private final boolean[] taken;
     private int freeSlots;
@@ -158,8 +171,7 @@ public final class NegotiationCycle {
     private List<SlotClass> slotClasses;
     private SlotClass[] singletonOf;
     private List<SlotClass> singletons;
-    private Set<String> jobIdentityIgnored;
-    private Pattern jobIdentityMention;
+    private AutoclusterSignature signature;
     private Pattern slotIdentityMention;
 
     private final List<Match> matches = new ArrayList<>();
@@ -175,13 +187,20 @@ public final class NegotiationCycle {
       this.queues = queues;
       this.priorities = priorities;
       this.poolSlots = Math.max(poolSlots, unclaimed.size());
-      List<ClassAd> sorted = new ArrayList<>(unclaimed);
-      sorted.sort(Comparator.comparing(CollectorState::nameOf));
-      this.slots = sorted.toArray(new ClassAd[0]);
+      // Names evaluated once each, not once per comparison.
+      List<Map.Entry<String, ClassAd>> named = new ArrayList<>(unclaimed.size());
+      for (ClassAd ad : unclaimed) {
+        named.add(Map.entry(CollectorState.nameOf(ad), ad));
+      }
+      named.sort(Map.Entry.comparingByKey());
+      this.slots = new ClassAd[named.size()];
+      this.slotNames = new String[slots.length];
       this.slotSites = new String[slots.length];
       for (int i = 0; i < slots.length; i++) {
-        if (i > 0 && CollectorState.nameOf(slots[i]).equals(CollectorState.nameOf(slots[i - 1]))) {
-          throw new IllegalArgumentException("two unclaimed slots named " + CollectorState.nameOf(slots[i]));
+        slots[i] = named.get(i).getValue();
+        slotNames[i] = named.get(i).getKey();
+        if (i > 0 && slotNames[i].equals(slotNames[i - 1])) {
+          throw new IllegalArgumentException("two unclaimed slots named " + slotNames[i]);
         }
         slotSites[i] = siteOf(slots[i]);
       }
@@ -193,10 +212,10 @@ public final class NegotiationCycle {
       long idleJobs = 0;
       List<Party> active = new ArrayList<>();
       for (SubmitterQueue q : queues) {
-        idleJobs += q.jobs().size();
+        idleJobs += q.idleJobs();
         eup.computeIfAbsent(q.submitter(), priorities::effectivePriority);
         usage.computeIfAbsent(q.submitter(), priorities::resourcesUsed);
-        if (!q.jobs().isEmpty()) {
+        if (q.idleJobs() > 0) {
           active.add(new Party(q));
         }
       }
@@ -265,18 +284,21 @@ public final class NegotiationCycle {
       return Math.max(0, share * poolSlots - usage.get(s));
     }
 
-    /** Offers the party's jobs until they run out (true) or its limit or the slots do (false). */
+    /**
+     * Offers the party's jobs, in submission order over its autoclusters, until they run out or
+     * the schedd takes no more matches (true) or its limit or the slots run out (false).
+     */
     private boolean negotiate(Party p, double limit) {
-      List<IdleJob> jobs = p.queue.jobs();
       int used = 0;
-      while (p.cursor < jobs.size()) {
+      while (!p.heads.isEmpty() && p.matched < p.queue.maxMatches()) {
         if (freeSlots == 0) {
           return false;
         }
-        IdleJob job = jobs.get(p.cursor);
-        Group group = p.groupOf(job);
+        Cursor c = p.heads.peek();
+        Group group = p.groupOf(c);
         if (group.rejected) {
-          p.cursor++;
+          // HTCondor's schedd offers no other job of a rejected autocluster in this cycle.
+          p.heads.poll();
           continue;
         }
         int slot = group.peek();
@@ -284,7 +306,7 @@ public final class NegotiationCycle {
         if (slot < 0) {
           group.rejected = true;
           jobRejections.merge(JobRejection.NO_MATCH, 1L, Long::sum);
-          p.cursor++;
+          p.heads.poll();
           continue;
         }
         if (!permits(used, limit)) {
@@ -292,13 +314,17 @@ public final class NegotiationCycle {
           return false;
         }
         take(slot);
-        matches.add(new Match(p.queue.schedd(), p.queue.submitter(), job.id(),
-            CollectorState.nameOf(slots[slot])));
+        matches.add(new Match(p.queue.schedd(), p.queue.submitter(), c.head(),
+            slotNames[slot]));
         used++;
         pieLeft -= 1;
         usage.merge(p.queue.submitter(), 1.0, Double::sum);
         p.matched++;
-        p.cursor++;
+        p.heads.poll();
+        c.pos++;
+        if (c.pos < c.cluster.jobs().size()) {
+          p.heads.add(c);
+        }
       }
       return true;
     }
@@ -324,30 +350,60 @@ public final class NegotiationCycle {
     private final class Party {
       final SubmitterQueue queue;
       final Map<Object, Group> groups = new HashMap<>();
-      int cursor;
+      /** Each autocluster's next job, the earliest submitted first. */
+      final PriorityQueue<Cursor> heads =
+          new PriorityQueue<>((a, b) -> JobQueue.ORDER.compare(a.head(), b.head()));
       int matched;
 
       Party(SubmitterQueue queue) {
         this.queue = queue;
+        for (Autocluster a : queue.autoclusters()) {
+          heads.add(new Cursor(a));
+        }
       }
 
-      Group groupOf(IdleJob job) {
+      Group groupOf(Cursor c) {
+        IdleJob job = new IdleJob(c.head(), c.cluster.representative(), c.cluster.excludedSites());
         if (!autoclusters) {
           groupsFormed++;
           return new NaiveGroup(job);
         }
-        JobKey key = jobKey(job);
+        if (c.group != null) {
+          return c.group;
+        }
+        Object key = signature.key(job.ad(), job.excludedSites());
         Group g = groups.get(key);
         if (g == null) {
           AutoclusterGroup ac = new AutoclusterGroup(job);
           groupsFormed++;
           if (ac.perJob) {
+            if (c.cluster.jobs().size() > 1) {
+              throw new IllegalArgumentException("autocluster of " + c.head().clusterProc()
+                  + " mentions a job identity attribute but holds " + c.cluster.jobs().size()
+                  + " jobs; its schedd grouped without the slots' significant attributes");
+            }
             return ac;
           }
           groups.put(key, ac);
           g = ac;
         }
+        c.group = g;
         return g;
+      }
+    }
+
+    /** Where a party stands in one of its autoclusters. */
+    private static final class Cursor {
+      final Autocluster cluster;
+      int pos;
+      Group group;
+
+      Cursor(Autocluster cluster) {
+        this.cluster = cluster;
+      }
+
+      JobId head() {
+        return cluster.jobs().get(pos);
       }
     }
 
@@ -396,9 +452,9 @@ public final class NegotiationCycle {
 
       AutoclusterGroup(IdleJob representative) {
         this.representative = representative;
-        String text = keyText(representative.ad(), jobIdentityIgnored);
-        this.perJob = jobIdentityMention != null && jobIdentityMention.matcher(text).find();
-        this.perSlot = slotIdentityMention.matcher(text).find();
+        this.perJob = signature.perJob(representative.ad());
+        this.perSlot = slotIdentityMention.matcher(
+            AutoclusterSignature.keyText(representative.ad(), signature.ignored())).find();
       }
 
       @Override
@@ -487,18 +543,18 @@ public final class NegotiationCycle {
       Map<SlotKey, List<Integer>> byKey = new LinkedHashMap<>();
       Set<String> slotIgnored = Set.copyOf(SLOT_IDENTITY);
       for (int i = 0; i < slots.length; i++) {
-        byKey.computeIfAbsent(new SlotKey(attributeParts(slots[i], slotIgnored)), k -> new ArrayList<>())
+        byKey.computeIfAbsent(new SlotKey(AutoclusterSignature.attributeParts(slots[i], slotIgnored)), k -> new ArrayList<>())
             .add(i);
       }
-      Pattern ownMention = mentionPattern(SLOT_IDENTITY);
+      Pattern ownMention = AutoclusterSignature.mentionPattern(SLOT_IDENTITY);
       StringBuilder allText = new StringBuilder();
       slotClasses = new ArrayList<>();
       classOf = new SlotClass[slots.length];
       for (List<Integer> members : byKey.values()) {
         ClassAd rep = slots[members.get(0)];
-        String text = keyText(rep, Set.of());
+        String text = AutoclusterSignature.keyText(rep, Set.of());
         allText.append(text).append('\n');
-        boolean split = members.size() > 1 && ownMention.matcher(keyText(rep, slotIgnored)).find();
+        boolean split = members.size() > 1 && ownMention.matcher(AutoclusterSignature.keyText(rep, slotIgnored)).find();
         if (split) {
           for (int m : members) {
             addClass(new int[] {m});
@@ -508,14 +564,8 @@ public final class NegotiationCycle {
         }
       }
       slotClasses.sort(Comparator.comparingInt(c -> c.members[0]));
-      String slotText = allText.toString();
-      List<String> mentioned = new ArrayList<>();
-      List<String> ignored = new ArrayList<>();
-      for (String attr : JOB_IDENTITY) {
-        (mentionPattern(List.of(attr)).matcher(slotText).find() ? mentioned : ignored).add(attr);
-      }
-      jobIdentityIgnored = Set.copyOf(ignored);
-      jobIdentityMention = ignored.isEmpty() ? null : mentionPattern(ignored);
+      signature = AutoclusterSignature.withSignificant(
+          AutoclusterSignature.significantIn(allText.toString()));
       slotIdentityMention = ownMention;
     }
 
@@ -540,79 +590,14 @@ public final class NegotiationCycle {
       }
       return singletons;
     }
-
-    private JobKey jobKey(IdleJob job) {
-      Object[] attrs = attributeParts(job.ad(), jobIdentityIgnored);
-      Object[] parts = Arrays.copyOf(attrs, attrs.length + 1);
-      parts[attrs.length] = job.excludedSites();
-      return new JobKey(parts);
-    }
   }
 
   private static final String REQUIREMENTS = "Requirements";
   private static final String START = "START";
 
-  /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */
-  private static Object[] attributeParts(ClassAd ad, Set<String> ignored) {
-    List<String> names = ad.names();
-    Object[] parts = new Object[names.size() * 2];
-    int n = 0;
-    for (String name : names) {
-      String key = name.toLowerCase(Locale.ROOT);
-      if (ignored.contains(key)) {
-        continue;
-      }
-      parts[n++] = key;
-      parts[n++] = ad.lookup(name);
-    }
-    return n == parts.length ? parts : Arrays.copyOf(parts, n);
-  }
-
-  /** The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. */
-  private static String keyText(ClassAd ad, Set<String> ignored) {
-    StringBuilder sb = new StringBuilder();
-    for (String name : ad.names()) {
-      if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
-        Expr e = ad.lookup(name);
-        sb.append(e).append('\n');
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
-   * Matches any of the attribute names as a whole word, in any case: a scoped reference such as
-   * {@code TARGET.ProcId}, an unscoped one, or the word inside a string (a harmless false alarm).
-   */
-  private static Pattern mentionPattern(List<String> names) {
-    return Pattern.compile("(?<![A-Za-z0-9_])(" + String.join("|", names) + ")(?![A-Za-z0-9_])",
-        Pattern.CASE_INSENSITIVE);
-  }
-
   private static String siteOf(ClassAd slot) {
     Value v = slot.evaluate(GLIDEIN_SITE);
     return v.isString() ? v.asString() : null;
-  }
-
-  /** An autocluster signature: attribute parts and excluded sites, hashed once. */
-  private static final class JobKey {
-    private final Object[] parts;
-    private final int hash;
-
-    JobKey(Object[] parts) {
-      this.parts = parts;
-      this.hash = Arrays.hashCode(parts);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof JobKey k && k.hash == hash && Arrays.equals(k.parts, parts);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 
   /** A slot class signature, hashed once. */

@@ -1,0 +1,47 @@
+package org.pilotpool.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.pilotpool.model.eventlog.EventLogFormat;
+import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
+import org.pilotpool.model.glexec.GlexecOperation;
+
+class PoolRecordTest {
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+  private static final EventLogFormat FORMAT = EventLogFormat.legacy(ZoneOffset.UTC);
+
+  private static void feed(PoolRecord record) {
+    record.userLog(new JobEvent.Submit(JobId.of(1, 0), T, "<10.0.0.1:9618>", Optional.empty()));
+    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.values()[0], "c1"));
+  }
+
+  @Test
+  void aStreamingRecordWritesTheEventLogToTheSinkAndCountsGlexecCalls() {
+    StringBuilder sink = new StringBuilder();
+    PoolRecord streaming = PoolRecord.streaming(FORMAT, sink);
+    PoolRecord full = new PoolRecord(FORMAT);
+    feed(streaming);
+    feed(full);
+    assertEquals(full.eventLog(), sink.toString());
+    assertTrue(sink.toString().startsWith("000 (001.000.000)"), sink.toString());
+    assertEquals(1, streaming.glexecInvoked());
+    assertEquals(1, streaming.glexecPending().size());
+  }
+
+  @Test
+  void aStreamingRecordRefusesToListEvents() {
+    PoolRecord streaming = PoolRecord.streaming(FORMAT, new StringBuilder());
+    feed(streaming);
+    assertThrows(IllegalStateException.class, streaming::jobEvents);
+    assertThrows(IllegalStateException.class, streaming::glexecInvocations);
+    assertThrows(IllegalStateException.class, streaming::slotEvents);
+    assertThrows(IllegalStateException.class, streaming::eventLog);
+  }
+}

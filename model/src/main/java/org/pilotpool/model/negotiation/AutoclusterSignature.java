@@ -1,0 +1,190 @@
+package org.pilotpool.model.negotiation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Expr;
+
+/**
+ * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
+ * equal apart from the per-job identity attributes ({@code ClusterId}, {@code ProcId},
+ * {@code QDate}, {@code GlobalJobId}, {@code EnteredCurrentStatus}) and they exclude the same
+ * sites. An identity attribute counts (is "significant", in HTCondor's words) once a slot ad
+ * mentions it; a job whose own ad mentions an identity attribute that does not count is a cluster
+ * of its own. The schedd groups its idle jobs with this signature and the negotiator relies on
+ * it, as HTCondor's schedd builds autoclusters from the negotiator's SIGNIFICANT_ATTRIBUTES.
+ */
+public final class AutoclusterSignature {
+  /** Job attributes that differ from job to job of one cluster, lower case. */
+  public static final List<String> JOB_IDENTITY =
+      List.of("clusterid", "procid", "qdate", "globaljobid", "enteredcurrentstatus");
+
+  private final Set<String> ignored;
+  private final List<String> ignoredList;
+
+  private AutoclusterSignature(Set<String> significant) {
+    List<String> off = new ArrayList<>();
+    for (String a : JOB_IDENTITY) {
+      if (!significant.contains(a)) {
+        off.add(a);
+      }
+    }
+    this.ignored = Set.copyOf(off);
+    this.ignoredList = List.copyOf(off);
+  }
+
+  /** The signature under which the given identity attributes (lower case) count. */
+  public static AutoclusterSignature withSignificant(Set<String> significantIdentity) {
+    return new AutoclusterSignature(significantIdentity);
+  }
+
+  /** The job identity attributes (lower case) that the text of the slot ads mentions. */
+  public static Set<String> significantIdentity(Collection<ClassAd> slots) {
+    StringBuilder text = new StringBuilder();
+    for (ClassAd slot : slots) {
+      text.append(keyText(slot, Set.of())).append('\n');
+    }
+    return significantIn(text.toString());
+  }
+
+  /** The job identity attributes (lower case) mentioned in the printed slot ads. */
+  static Set<String> significantIn(String slotText) {
+    String lower = asciiLowerCase(slotText);
+    List<String> mentioned = new ArrayList<>();
+    for (String attr : JOB_IDENTITY) {
+      if (mentions(lower, attr)) {
+        mentioned.add(attr);
+      }
+    }
+    return Set.copyOf(mentioned);
+  }
+
+  /** The identity attributes that do not count, lower case. */
+  public Set<String> ignored() {
+    return ignored;
+  }
+
+  /** Whether the job's ad mentions an identity attribute that does not count. */
+  public boolean perJob(ClassAd jobAd) {
+    if (ignoredList.isEmpty()) {
+      return false;
+    }
+    String lower = asciiLowerCase(keyText(jobAd, ignored));
+    for (String attr : ignoredList) {
+      if (mentions(lower, attr)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code name} (lower case) occurs in {@code lowerText} as a whole word, as
+   * {@link #mentionPattern} finds it: a plain search, since this runs over every slot ad.
+   */
+  private static boolean mentions(String lowerText, String name) {
+    int from = 0;
+    while (true) {
+      int i = lowerText.indexOf(name, from);
+      if (i < 0) {
+        return false;
+      }
+      int end = i + name.length();
+      if ((i == 0 || !wordChar(lowerText.charAt(i - 1)))
+          && (end == lowerText.length() || !wordChar(lowerText.charAt(end)))) {
+        return true;
+      }
+      from = i + 1;
+    }
+  }
+
+  private static boolean wordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  /** Lower-cases ASCII letters only, as the case-insensitive patterns compare them. */
+  private static String asciiLowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
+  }
+
+  /**
+   * The key two jobs share when they belong to one cluster (ignoring {@link #perJob}, which the
+   * caller checks): a value with {@code equals} and {@code hashCode}.
+   */
+  public Object key(ClassAd jobAd, List<String> excludedSites) {
+    Object[] attrs = attributeParts(jobAd, ignored);
+    Object[] parts = Arrays.copyOf(attrs, attrs.length + 1);
+    parts[attrs.length] = List.copyOf(excludedSites);
+    return new Key(parts);
+  }
+
+  /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */
+  static Object[] attributeParts(ClassAd ad, Set<String> ignored) {
+    List<String> names = ad.names();
+    Object[] parts = new Object[names.size() * 2];
+    int n = 0;
+    for (String name : names) {
+      String key = name.toLowerCase(Locale.ROOT);
+      if (ignored.contains(key)) {
+        continue;
+      }
+      parts[n++] = key;
+      parts[n++] = ad.lookup(name);
+    }
+    return n == parts.length ? parts : Arrays.copyOf(parts, n);
+  }
+
+  /** The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. */
+  static String keyText(ClassAd ad, Set<String> ignored) {
+    StringBuilder sb = new StringBuilder();
+    for (String name : ad.names()) {
+      if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
+        Expr e = ad.lookup(name);
+        sb.append(e).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Matches any of the attribute names as a whole word, in any case: a scoped reference such as
+   * {@code TARGET.ProcId}, an unscoped one, or the word inside a string (a harmless false alarm).
+   */
+  static Pattern mentionPattern(List<String> names) {
+    return Pattern.compile("(?<![A-Za-z0-9_])(" + String.join("|", names) + ")(?![A-Za-z0-9_])",
+        Pattern.CASE_INSENSITIVE);
+  }
+
+  /** A signature value, hashed once. */
+  static final class Key {
+    private final Object[] parts;
+    private final int hash;
+
+    Key(Object[] parts) {
+      this.parts = parts;
+      this.hash = Arrays.hashCode(parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && Arrays.equals(k.parts, parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.pilotpool.model.negotiation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pilotpool.model.classad.ClassAd;
+
+class AutoclusterSignatureTest {
+  private static final AutoclusterSignature PLAIN = AutoclusterSignature.withSignificant(Set.of());
+
+  private static ClassAd job(int proc) {
+    return new ClassAd().set("ClusterId", 7).set("ProcId", proc).set("RequestMemory", 2048)
+        .insert("Requirements", "TARGET.Memory >= MY.RequestMemory");
+  }
+
+  @Test
+  void slotAdsMentioningAnIdentityAttributeInAnyCaseMakeItSignificant() {
+    ClassAd slot = new ClassAd().set("Name", "slot1").insert("START", "TARGET.procid % 2 == 0");
+    assertEquals(Set.of("procid"), AutoclusterSignature.significantIdentity(List.of(slot)));
+  }
+
+  @Test
+  void aLongerWordContainingAnIdentityNameIsNoMention() {
+    ClassAd slot = new ClassAd().set("Name", "slot1").insert("START", "TARGET.ProcIdx > 0");
+    assertEquals(Set.of(), AutoclusterSignature.significantIdentity(List.of(slot)));
+  }
+
+  @Test
+  void jobsDifferingOnlyInIdentityShareAKeyUnlessItIsSignificant() {
+    assertEquals(PLAIN.key(job(0), List.of()), PLAIN.key(job(1), List.of()));
+    AutoclusterSignature byProc = AutoclusterSignature.withSignificant(Set.of("procid"));
+    assertNotEquals(byProc.key(job(0), List.of()), byProc.key(job(1), List.of()));
+  }
+
+  @Test
+  void excludedSitesArePartOfTheKey() {
+    assertNotEquals(PLAIN.key(job(0), List.of()), PLAIN.key(job(0), List.of("SiteB")));
+  }
+
+  @Test
+  void aJobMentioningAnIgnoredIdentityAttributeStandsAlone() {
+    ClassAd ad = job(0).insert("Rank", "MY.ProcId");
+    assertTrue(PLAIN.perJob(ad));
+    assertFalse(AutoclusterSignature.withSignificant(Set.of("procid")).perJob(ad));
+    assertFalse(PLAIN.perJob(job(0)));
+  }
+}
