@@ -10,6 +10,7 @@ import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.classad.Value;
 import org.pilotpool.model.glidein.SiteDemand;
+import org.pilotpool.model.negotiation.Autocluster;
 import org.pilotpool.schedd.IdleJobs;
 
 /**
@@ -18,7 +19,8 @@ import org.pilotpool.schedd.IdleJobs;
  *
  * <p>A job counts at the sites whose slots it could run on: its ad is matched against a slot ad
  * standing for the site (an unclaimed, idle slot of the site's memory, with the startd's
- * {@code START}); a job k sites could run counts 1/k at each. Kept simple: only glidein sites are
+ * {@code START}); a job k sites could run counts 1/k at each. Jobs are matched an autocluster at
+ * a time, and a site the job excludes does not count. Kept simple: only glidein sites are
  * considered (a job that static slots could also run still counts in full at its glidein sites),
  * and the stand-in slot ignores the {@code GLIDEIN_Entry_Start} a glidein's setup may add.
  * Unclaimed slots are the collector's slots of the site in state {@code Unclaimed}.
@@ -51,16 +53,17 @@ final class DemandCount {
       unclaimed.put(site, 0);
     });
     List<String> sites = new ArrayList<>();
-    for (List<IdleJobs.IdleJob> queue : idle.bySubmitter().values()) {
-      for (IdleJobs.IdleJob job : queue) {
+    // One match per autocluster and site: its jobs are alike in all the matching reads.
+    for (List<Autocluster> queue : idle.bySubmitter().values()) {
+      for (Autocluster cluster : queue) {
         sites.clear();
         siteAds.forEach((site, ad) -> {
-          if (ClassAd.matches(job.ad(), ad)) {
+          if (!cluster.excludedSites().contains(site) && ClassAd.matches(cluster.representative(), ad)) {
             sites.add(site);
           }
         });
         for (String site : sites) {
-          jobs.merge(site, 1.0 / sites.size(), Double::sum);
+          jobs.merge(site, (double) cluster.count() / sites.size(), Double::sum);
         }
       }
     }

@@ -14,6 +14,7 @@ import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glidein.SiteDemand;
+import org.pilotpool.model.negotiation.Autocluster;
 import org.pilotpool.schedd.IdleJobs;
 
 class DemandCountTest {
@@ -27,17 +28,19 @@ class DemandCountTest {
     return ads;
   }
 
+  /** One autocluster of one job per requirements expression. */
   private static IdleJobs idle(String... requirements) {
-    List<IdleJobs.IdleJob> jobs = new ArrayList<>();
+    List<Autocluster> clusters = new ArrayList<>();
     for (int i = 0; i < requirements.length; i++) {
-      jobs.add(new IdleJobs.IdleJob(JobId.of(1, i),
-          new ClassAd().set("Owner", "alice").insert("Requirements", requirements[i])));
+      clusters.add(new Autocluster(
+          new ClassAd().set("Owner", "alice").insert("Requirements", requirements[i]),
+          List.of(), 1, List.of(JobId.of(1, i))));
     }
-    return new IdleJobs(new TreeMap<>(Map.of("alice", jobs)), 100);
+    return new IdleJobs(new TreeMap<>(Map.of("alice", clusters)), 100);
   }
 
   private static Collector.SlotEntry slot(String site, String state) {
-    return new Collector.SlotEntry(new ClassAd().set("Name", "slot1@" + site + state)
+    return new Collector.SlotEntry("slot1@" + site + state, new ClassAd().set("Name", "slot1@" + site + state)
         .set("GLIDEIN_Site", site).set("State", state), Optional.empty());
   }
 
