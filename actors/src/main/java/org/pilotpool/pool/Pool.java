@@ -31,6 +31,7 @@ import org.pilotpool.model.retry.HtcondorRetryPolicy;
 import org.pilotpool.negotiator.Negotiator;
 import org.pilotpool.pilot.Landing;
 import org.pilotpool.pilot.WorkerNode;
+import org.pilotpool.schedd.JobSubmission;
 import org.pilotpool.schedd.Schedd;
 import org.pilotpool.schedd.ScheddJournal;
 import org.pilotpool.startd.SlotEvent;
@@ -62,6 +63,22 @@ public final class Pool {
   public record Act(PoolAction action) implements Command {
     public Act {
       Objects.requireNonNull(action, "action");
+    }
+  }
+
+  /** Submit and tell {@code replyTo} the job ids the schedd gave (or why it refused). */
+  public record SubmitFor(JobSubmission submission, ActorRef<Schedd.SubmitResult> replyTo)
+      implements Command {
+    public SubmitFor {
+      Objects.requireNonNull(submission, "submission");
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /** Send {@code listener} every job event the schedd writes to the user log from now on. */
+  public record WatchUserLog(ActorRef<JobEvent> listener) implements Command {
+    public WatchUserLog {
+      Objects.requireNonNull(listener, "listener");
     }
   }
 
@@ -166,11 +183,21 @@ public final class Pool {
       timers.startSingleTimer(CollectStats.INSTANCE, spec.statsAt());
 
       Root root = new Root(ctx, record, schedd, bridge, authz, slotsBySite);
+      List<ActorRef<JobEvent>> userLogWatchers = new ArrayList<>();
       return Behaviors.receive(Command.class)
           .onMessage(Act.class, m -> root.act(m.action()))
+          .onMessage(SubmitFor.class, m -> {
+            schedd.tell(new Schedd.Submit(m.submission(), m.replyTo()));
+            return Behaviors.same();
+          })
+          .onMessage(WatchUserLog.class, m -> {
+            userLogWatchers.add(m.listener());
+            return Behaviors.same();
+          })
           .onMessage(ActionDue.class, m -> root.act(spec.actions().get(m.index()).action()))
           .onMessage(Logged.class, m -> {
             record.userLog(m.event());
+            userLogWatchers.forEach(w -> w.tell(m.event()));
             return Behaviors.same();
           })
           .onMessage(QueueChanged.class, m -> {

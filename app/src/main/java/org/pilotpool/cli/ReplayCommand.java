@@ -57,6 +57,12 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--slots", paramLabel = "N", defaultValue = "100", description = "Cores in the pool (default: ${DEFAULT-VALUE}).")
   int slots;
 
+  @Option(names = "--pool", paramLabel = "POOL", defaultValue = "fcfs",
+      description = "fcfs: first come, first served on N cores (the queue alone); htcondor: the"
+          + " whole pool (schedd, negotiator, single-core slots, glexec, site authz), which also"
+          + " writes job_events.log (default: ${DEFAULT-VALUE}).")
+  String pool;
+
   @Option(names = "--reference-year", paramLabel = "Y", defaultValue = "2000",
       description = "Year of the first MM/DD date in an old-style event log, which writes no year (default: ${DEFAULT-VALUE}, a leap year, so 02/29 reads; a replay only uses intervals).")
   int referenceYear;
@@ -84,8 +90,14 @@ final class ReplayCommand implements Callable<Integer> {
     }
     TraceFormat f = format.equalsIgnoreCase("auto") ? TraceFormat.detect(trace) : TraceFormat.parse(format);
     Duration window = sortWindow != null ? sortWindow : f.completionOrdered() ? Duration.ofDays(7) : Duration.ZERO;
+    ReplayRun.PoolKind kind = switch (pool.toLowerCase(java.util.Locale.ROOT)) {
+      case "fcfs" -> ReplayRun.PoolKind.FCFS;
+      case "htcondor" -> ReplayRun.PoolKind.HTCONDOR;
+      default -> throw new BadInputException("command line", 0, "--pool",
+          "expected fcfs or htcondor, got \"" + pool + "\"");
+    };
     var settings = new ReplayRun.Settings(trace, f, strict ? ReadPolicy.STRICT : ReadPolicy.LENIENT,
-        slots, seed, referenceYear, window.toNanos() / 1e9);
+        slots, seed, referenceYear, window.toNanos() / 1e9, kind);
     String name = baseName(trace);
     Path folder = out != null ? out : Path.of("results", name);
     ResultsFolder results = ResultsFolder.at(folder);

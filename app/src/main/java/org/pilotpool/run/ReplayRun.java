@@ -19,7 +19,14 @@ import org.pilotpool.model.trace.SubmitOrderWindow;
 import org.pilotpool.model.trace.TraceDiagnostics;
 import org.pilotpool.model.trace.TraceReader;
 import org.pilotpool.replay.ArrivalStream;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import org.apache.pekko.actor.typed.Behavior;
+import org.pilotpool.model.eventlog.EventLogFormat;
+import org.pilotpool.pool.HtcondorReplayPool;
+import org.pilotpool.pool.PoolRecord;
 import org.pilotpool.replay.FcfsReplayPool;
+import org.pilotpool.replay.ReplayPool;
 import org.pilotpool.replay.Replay;
 import org.pilotpool.replay.ReplayJob;
 import org.pilotpool.replay.ReplayListener;
@@ -66,17 +73,42 @@ public final class ReplayRun {
    * @param referenceYear the year of the first legacy {@code MM/DD} date of an event log
    * @param sortWindowSeconds jobs are put in submit order within this window; 0 replays them in
    *     file order
+   * @param pool which pool the trace is replayed against
    */
   public record Settings(Path trace, TraceFormat format, ReadPolicy policy, int cores, long seed,
-      int referenceYear, double sortWindowSeconds) {
+      int referenceYear, double sortWindowSeconds, PoolKind pool) {
     public Settings {
       Objects.requireNonNull(trace, "trace");
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(pool, "pool");
       if (cores < 1) {
         throw new IllegalArgumentException("the pool needs at least one core: " + cores);
       }
     }
+
+    /** Against the first-come-first-served pool. */
+    public Settings(Path trace, TraceFormat format, ReadPolicy policy, int cores, long seed,
+        int referenceYear, double sortWindowSeconds) {
+      this(trace, format, policy, cores, seed, referenceYear, sortWindowSeconds, PoolKind.FCFS);
+    }
+  }
+
+  /** The pools a trace can be replayed against. */
+  public enum PoolKind {
+    /** First come, first served on N cores, no backfilling: the queue alone. */
+    FCFS,
+    /** The whole HTCondor pool: schedd, negotiator, startds, starters, glexec and site authz. */
+    HTCONDOR
+  }
+
+  /** The pool to replay against; the HTCondor pool writes its job event log to {@code eventLog}. */
+  private Behavior<ReplayPool.Command> pool(Writer eventLog) {
+    return switch (settings.pool()) {
+      case FCFS -> FcfsReplayPool.create(settings.cores());
+      case HTCONDOR -> HtcondorReplayPool.create(HtcondorReplayPool.spec(settings.cores()),
+          PoolRecord.streaming(EventLogFormat.iso(ZoneOffset.UTC), eventLog));
+    };
   }
 
   /**
@@ -109,23 +141,30 @@ public final class ReplayRun {
     }
     ReplayStats stats = new ReplayStats(SAMPLE_INTERVAL_NANOS, SERIES_POINTS);
     Outcome outcome;
-    try (TraceReader r = reader; CsvStream jobs = folder.openCsv("jobs.csv", JOB_COLUMNS)) {
-      ArrivalStream arrivals = new ArrivalStream(r);
-      var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(settings.seed()));
-      SimulationResult result = Simulation.create(config, EPOCH).run(
-          Replay.create(arrivals, FcfsReplayPool.create(settings.cores()),
-              ReplayListener.all(List.of(stats, new JobRows(jobs)))),
-          LIMIT, progress);
-      if (arrivals.failure().isPresent()) {
-        throw arrivals.failure().get();
+    try {
+      try (TraceReader r = reader; CsvStream jobs = folder.openCsv("jobs.csv", JOB_COLUMNS);
+          Writer eventLog = settings.pool() == PoolKind.HTCONDOR
+              ? java.nio.file.Files.newBufferedWriter(folder.dir().resolve("job_events.log"))
+              : Writer.nullWriter()) {
+        ArrivalStream arrivals = new ArrivalStream(r);
+        var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(settings.seed()));
+        SimulationResult result = Simulation.create(config, EPOCH).run(
+            Replay.create(arrivals, pool(eventLog),
+                ReplayListener.all(List.of(stats, new JobRows(jobs)))),
+            LIMIT, progress);
+        if (arrivals.failure().isPresent()) {
+          throw arrivals.failure().get();
+        }
+        if (stats.ended() + stats.rejected() != arrivals.handedOver()) {
+          throw new IllegalStateException("the replay stopped with " + arrivals.handedOver() + " jobs"
+              + " submitted but only " + (stats.ended() + stats.rejected()) + " ended or rejected");
+        }
+        stats.finish(result.virtualElapsed().toNanos());
+        jobs.commit();
+        outcome = new Outcome(result, stats, arrivals.diagnostics(), arrivals.lateArrivals());
       }
-      if (stats.ended() + stats.rejected() != arrivals.handedOver()) {
-        throw new IllegalStateException("the replay stopped with " + arrivals.handedOver() + " jobs"
-            + " submitted but only " + (stats.ended() + stats.rejected()) + " ended or rejected");
-      }
-      stats.finish(result.virtualElapsed().toNanos());
-      jobs.commit();
-      outcome = new Outcome(result, stats, arrivals.diagnostics(), arrivals.lateArrivals());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the job event log", e);
     }
     RunReport report = report(outcome);
     folder.writeJson("summary.json", summary(outcome));
@@ -168,6 +207,7 @@ public final class ReplayRun {
     Map<String, Object> pool = new TreeMap<>();
     pool.put("model", "fcfs");
     pool.put("cores", settings.cores());
+    pool.put("kind", settings.pool().name().toLowerCase(java.util.Locale.ROOT));
     pool.put("utilization", round(elapsed == 0 ? 0 : s.busyCoreSeconds() / (elapsed * settings.cores())));
     Map<String, Object> run = new TreeMap<>();
     run.put("seed", settings.seed());
@@ -215,8 +255,9 @@ public final class ReplayRun {
     List<Headline> headlines = new ArrayList<>();
     headlines.add(new Headline("mean wait", round(sim.meanSeconds()), "s", true));
     headlines.add(new Headline("p95 wait", round(sim.p95Seconds()), "s", true));
-    String verdict = String.format(Locale.ROOT, "%d jobs replayed on %d cores first come, first"
-        + " served: mean wait %.0f s", s.submitted(), settings.cores(), sim.meanSeconds());
+    String verdict = String.format(Locale.ROOT, "%d jobs replayed on %d cores %s: mean wait %.0f s",
+        s.submitted(), settings.cores(), settings.pool() == PoolKind.FCFS
+            ? "first come, first served" : "through the HTCondor pool", sim.meanSeconds());
     if (rec.count() > 0) {
       headlines.add(new Headline("recorded mean wait", round(rec.meanSeconds()), "s", true));
       verdict += String.format(Locale.ROOT, " (the trace recorded %.0f s)", rec.meanSeconds());

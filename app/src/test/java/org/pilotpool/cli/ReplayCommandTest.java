@@ -207,4 +207,44 @@ class ReplayCommandTest {
     assertEquals(2, o.code());
     assertTrue(o.err().contains("--format"), o.err());
   }
+
+  @Test
+  void throughTheHtcondorPoolEveryJobRunsAndTheEventLogIsWritten() throws IOException {
+    Outcome o = replay(write("small.swf", SMALL_SWF), tmp.resolve("r"), "--pool", "htcondor", "--slots", "2");
+    assertEquals(0, o.code(), o.err());
+    List<String> rows = jobsCsv(tmp.resolve("r"));
+    assertEquals(4, rows.size(), String.join("\n", rows));
+    rows.subList(1, 4).forEach(row -> assertTrue(row.contains(",completed,slot"), row));
+    String log = Files.readString(tmp.resolve("r/job_events.log"));
+    assertEquals(3, log.lines().filter(l -> l.startsWith("005 (")).count(), log);
+    assertEquals("htcondor", summary(tmp.resolve("r")).path("pool").path("kind").asText());
+  }
+
+  @Test
+  void throughTheHtcondorPoolNoJobStartsBeforeANegotiationCycle() throws IOException {
+    replay(write("small.swf", SMALL_SWF), tmp.resolve("r"), "--pool", "htcondor", "--slots", "2");
+    for (String row : jobsCsv(tmp.resolve("r")).subList(1, 4)) {
+      double wait = Double.parseDouble(row.split(",")[6]);
+      // The first cycle runs 60 s in (NEGOTIATOR_INTERVAL); the jobs arrive in the first 20 s.
+      assertTrue(wait >= 40, "wait " + wait + " in " + row);
+    }
+  }
+
+  @Test
+  void throughTheHtcondorPoolTheSameTraceGivesByteIdenticalResults() throws IOException {
+    Path trace = write("small.swf", SMALL_SWF);
+    replay(trace, tmp.resolve("a"), "--pool", "htcondor", "--slots", "2");
+    replay(trace, tmp.resolve("b"), "--pool", "htcondor", "--slots", "2");
+    for (String f : List.of("jobs.csv", "job_events.log", "summary.json", "report.html")) {
+      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
+          Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
+    }
+  }
+
+  @Test
+  void anUnknownPoolIsOneLineAndExitCodeTwo() throws IOException {
+    Outcome o = replay(write("small.swf", SMALL_SWF), tmp.resolve("r"), "--pool", "slurm");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("--pool: expected fcfs or htcondor"), o.err());
+  }
 }
