@@ -1,9 +1,9 @@
 package org.pilotpool.negotiator;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import org.pilotpool.model.classad.Expr;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.negotiation.UserPriorities;
 
@@ -44,46 +44,14 @@ public record NegotiatorSettings(
    */
   public static NegotiatorSettings fromConfig(Config config) {
     NegotiatorSettings d = defaults();
-    if (!config.hasPath(SECTION)) {
-      return d;
-    }
-    Config c = config.getConfig(SECTION);
-    try {
-      Duration interval = c.hasPath("interval") ? positive(c, "interval") : d.interval();
-      Duration timeout = c.hasPath("timeout") ? positive(c, "timeout") : d.timeout();
-      Duration halflife =
-          c.hasPath("priority-halflife") ? positive(c, "priority-halflife") : d.priorityHalflife();
-      double factor = d.defaultPrioFactor();
-      if (c.hasPath("default-prio-factor")) {
-        factor = c.getDouble("default-prio-factor");
-        if (!(factor >= UserPriorities.MIN_PRIO_FACTOR)) {
-          throw bad(c, "default-prio-factor", "expected a number of at least 1, got " + factor);
-        }
-      }
-      Expr constraint = c.hasPath("slot-constraint")
-          ? Expr.parse(SECTION + ".slot-constraint", c.getString("slot-constraint"))
-          : d.slotConstraint();
-      boolean autoclusters = c.hasPath("autoclusters") ? c.getBoolean("autoclusters") : d.autoclusters();
-      return new NegotiatorSettings(interval, timeout, halflife, factor, constraint, autoclusters);
-    } catch (ConfigException e) {
-      throw new BadInputException(
-          e.origin() == null ? null : e.origin().description(),
-          e.origin() == null ? 0 : Math.max(e.origin().lineNumber(), 0),
-          SECTION, e.getMessage());
-    }
-  }
-
-  private static Duration positive(Config c, String key) {
-    Duration v = c.getDuration(key);
-    if (v.isZero() || v.isNegative()) {
-      throw bad(c, key, "expected a positive duration such as \"60 s\", got " + v);
-    }
-    return v;
-  }
-
-  private static BadInputException bad(Config c, String key, String problem) {
-    var origin = c.getValue(key).origin();
-    return new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
-        SECTION + "." + key, problem);
+    Section c = Section.of(config, SECTION);
+    Duration tick = Duration.ofNanos(1);
+    return new NegotiatorSettings(
+        c.duration("interval", d.interval(), tick),
+        c.duration("timeout", d.timeout(), tick),
+        c.duration("priority-halflife", d.priorityHalflife(), tick),
+        c.decimal("default-prio-factor", d.defaultPrioFactor(), UserPriorities.MIN_PRIO_FACTOR),
+        c.expression("slot-constraint").orElse(d.slotConstraint()),
+        c.bool("autoclusters", d.autoclusters()));
   }
 }

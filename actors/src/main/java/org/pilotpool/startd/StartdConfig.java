@@ -1,10 +1,10 @@
 package org.pilotpool.startd;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.Objects;
 import org.pilotpool.model.classad.Expr;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -38,37 +38,16 @@ public record StartdConfig(Duration claimWorklife, Expr start, String executeDir
    */
   public static StartdConfig fromConfig(Config config) {
     StartdConfig d = defaults();
-    if (!config.hasPath(SECTION)) {
-      return d;
+    Section c = Section.of(config, SECTION);
+    // CLAIM_WORKLIFE: -1 infinite, 0 one job, else seconds.
+    StartdConfig worklife = c.has("claim-worklife")
+        ? d.withClaimWorklife(c.integer("claim-worklife", 0, -1)) : d;
+    Expr start = c.expression("start").orElse(d.start());
+    String execute = c.string("execute", d.executeDir());
+    if (!execute.startsWith("/")) {
+      throw c.bad("execute", "expected an absolute directory, got '" + execute + "'");
     }
-    Config c = config.getConfig(SECTION);
-    try {
-      StartdConfig out = d;
-      if (c.hasPath("claim-worklife")) {
-        long seconds = c.getLong("claim-worklife");
-        if (seconds < -1) {
-          var origin = c.getValue("claim-worklife").origin();
-          throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
-              SECTION + ".claim-worklife",
-              "expected -1 (infinite), 0 (one job) or a number of seconds, got " + seconds);
-        }
-        out = out.withClaimWorklife(seconds);
-      }
-      Expr start = c.hasPath("start") ? Expr.parse(SECTION + ".start", c.getString("start"))
-          : out.start();
-      String execute = c.hasPath("execute") ? c.getString("execute") : out.executeDir();
-      if (!execute.startsWith("/")) {
-        var origin = c.getValue("execute").origin();
-        throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
-            SECTION + ".execute", "expected an absolute directory, got '" + execute + "'");
-      }
-      return new StartdConfig(out.claimWorklife(), start, execute);
-    } catch (ConfigException e) {
-      throw new BadInputException(
-          e.origin() == null ? null : e.origin().description(),
-          e.origin() == null ? 0 : Math.max(e.origin().lineNumber(), 0),
-          SECTION, e.getMessage());
-    }
+    return new StartdConfig(worklife.claimWorklife(), start, execute);
   }
 
   /** HTCondor's defaults. */

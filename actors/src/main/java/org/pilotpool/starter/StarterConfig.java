@@ -1,10 +1,9 @@
 package org.pilotpool.starter;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.procd.KillMode;
 
@@ -64,9 +63,6 @@ public record StarterConfig(
   /** The configuration section the starter's settings are read from. */
   public static final String SECTION = "pilotpool.starter";
 
-  /** The configuration key of the procd's kill mode. */
-  public static final String KILL_MODE_KEY = "pilotpool.procd.kill-mode";
-
   /**
    * Reads {@code pilotpool.starter.{glexec-hold-on-initial-failure,
    * proxy-expiring-eviction-time, shadow-checkproxy-interval, redelegation, denial}} and
@@ -76,58 +72,16 @@ public record StarterConfig(
    */
   public static StarterConfig fromConfig(Config config) {
     StarterConfig d = defaults();
-    try {
-      Config c = config.hasPath(SECTION) ? config.getConfig(SECTION) : null;
-      boolean hold = c != null && c.hasPath("glexec-hold-on-initial-failure")
-          ? c.getBoolean("glexec-hold-on-initial-failure") : d.holdOnInitialFailure();
-      Duration eviction = c != null && c.hasPath("proxy-expiring-eviction-time")
-          ? duration(c, "proxy-expiring-eviction-time", true) : d.proxyExpiringEvictionTime();
-      Duration check = c != null && c.hasPath("shadow-checkproxy-interval")
-          ? duration(c, "shadow-checkproxy-interval", false) : d.checkProxyInterval();
-      IdentityPolicy identity = c != null && c.hasPath("redelegation")
-          ? choice(c, SECTION, "redelegation", IdentityPolicy.class) : d.identityPolicy();
-      DenialPolicy denial = c != null && c.hasPath("denial")
-          ? choice(c, SECTION, "denial", DenialPolicy.class) : d.denialPolicy();
-      KillMode kill = config.hasPath(KILL_MODE_KEY)
-          ? choice(config, "", KILL_MODE_KEY, KillMode.class) : d.killMode();
-      return new StarterConfig(hold, eviction, check, identity, denial, kill);
-    } catch (ConfigException e) {
-      throw new BadInputException(
-          e.origin() == null ? null : e.origin().description(),
-          e.origin() == null ? 0 : Math.max(e.origin().lineNumber(), 0),
-          SECTION, e.getMessage());
-    }
-  }
-
-  private static Duration duration(Config c, String key, boolean zeroAllowed) {
-    Duration v = c.getDuration(key);
-    if (v.isNegative() || (!zeroAllowed && v.isZero())) {
-      var origin = c.getValue(key).origin();
-      throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
-          SECTION + "." + key, "expected a " + (zeroAllowed ? "non-negative" : "positive")
-              + " duration such as \"600 s\", got " + v.toSeconds() + " s");
-    }
-    return v;
-  }
-
-  private static <E extends Enum<E>> E choice(Config c, String section, String key,
-      Class<E> type) {
-    String text = c.getString(key);
-    String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equals(name)) {
-        return e;
-      }
-    }
-    var origin = c.getValue(key).origin();
-    StringBuilder allowed = new StringBuilder();
-    for (E e : type.getEnumConstants()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ")
-          .append(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    }
-    throw new BadInputException(origin.description(), Math.max(origin.lineNumber(), 0),
-        section.isEmpty() ? key : section + "." + key,
-        "expected one of " + allowed + ", got '" + text + "'");
+    Section c = Section.of(config, SECTION);
+    // SHADOW_CHECKPROXY_INTERVAL must be positive; PROXY_EXPIRING_EVICTION_TIME may be 0.
+    return new StarterConfig(
+        c.bool("glexec-hold-on-initial-failure", d.holdOnInitialFailure()),
+        c.duration("proxy-expiring-eviction-time", d.proxyExpiringEvictionTime(), Duration.ZERO),
+        c.duration("shadow-checkproxy-interval", d.checkProxyInterval(), Duration.ofNanos(1)),
+        c.choice("redelegation", IdentityPolicy.class, d.identityPolicy()),
+        c.choice("denial", DenialPolicy.class, d.denialPolicy()),
+        Section.of(config, "pilotpool.procd").choice("kill-mode", KillMode.class, d.killMode()),
+        d.glexecJob());
   }
 
   /** HTCondor 8.8's behaviour. */

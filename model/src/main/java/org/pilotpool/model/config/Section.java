@@ -56,6 +56,17 @@ public final class Section {
     return v;
   }
 
+  public double decimal(String key, double fallback, double min) {
+    if (!has(key)) {
+      return fallback;
+    }
+    double v = read(key, () -> config.getDouble(full(key)));
+    if (!(v >= min)) {
+      throw bad(key, "expected a number of at least " + min + ", got " + v);
+    }
+    return v;
+  }
+
   public boolean bool(String key, boolean fallback) {
     return has(key) ? read(key, () -> config.getBoolean(full(key))) : fallback;
   }
@@ -97,8 +108,19 @@ public final class Section {
   /** An error about {@code key} at the place the configuration set it. */
   public BadInputException bad(String key, String problem) {
     ConfigOrigin origin = config.hasPath(full(key)) ? config.getValue(full(key)).origin() : null;
-    return new BadInputException(origin == null ? null : origin.filename() != null ? origin.filename()
-        : origin.description(), origin == null ? 0 : Math.max(0, origin.lineNumber()), full(key), problem);
+    return new BadInputException(origin == null ? null : sourceName(origin),
+        origin == null ? 0 : Math.max(0, origin.lineNumber()), full(key), problem);
+  }
+
+  /** The file or resource a value came from; a description without the line it appends. */
+  private static String sourceName(ConfigOrigin origin) {
+    if (origin.filename() != null) {
+      return origin.filename();
+    }
+    if (origin.resource() != null) {
+      return origin.resource();
+    }
+    return origin.description().replaceFirst(": [0-9]+(-[0-9]+)?$", "");
   }
 
   private String full(String key) {
