@@ -41,10 +41,28 @@ import org.pilotpool.starter.StarterConfig;
  * an error naming the file, line and key.
  */
 public final class PoolScenario {
+  private static final java.util.regex.Pattern ELEMENT =
+      java.util.regex.Pattern.compile("\"([a-z-]+\\[[0-9]+\\])\"");
+
   private PoolScenario() {}
 
   /** The pool {@code settings} describe; its authz statistics are taken a second before the end. */
   public static PoolSpec read(ScenarioSettings settings) {
+    try {
+      return readChecked(settings);
+    } catch (BadInputException e) {
+      // A list element is read at the quoted path pilotpool."workload[0]"; name it as the
+      // format check does, pilotpool.workload[0].
+      String key = e.key().orElse("");
+      String plain = ELEMENT.matcher(key).replaceAll("$1");
+      if (plain.equals(key)) {
+        throw e;
+      }
+      throw new BadInputException(e.source().orElse(null), e.line(), plain, e.problem(), e);
+    }
+  }
+
+  private static PoolSpec readChecked(ScenarioSettings settings) {
     Config config = settings.config();
     Instant start = settings.start();
     Duration end = settings.duration();

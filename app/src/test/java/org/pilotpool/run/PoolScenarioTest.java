@@ -65,25 +65,25 @@ class PoolScenarioTest {
 
   @Test
   void aJobAskingForMoreMemoryThanAnySlotHasIsRejected() {
-    assertEquals("s.conf:8: pilotpool.\"workload[0]\".memory: no slot has 8192 MB; the largest has"
+    assertEquals("s.conf:8: pilotpool.workload[0].memory: no slot has 8192 MB; the largest has"
         + " 4096 MB", error("pilotpool.workload = [{ user = alice, memory = 8192 }]"));
   }
 
   @Test
   void aTimelineEntryNamingAnUnknownUserIsRejected() {
     assertTrue(error("pilotpool.timeline = [{ action = rm, user = carol }]").startsWith(
-        "s.conf:8: pilotpool.\"timeline[0]\".user: unknown name \"carol\"; known: alice"));
+        "s.conf:8: pilotpool.timeline[0].user: unknown name \"carol\"; known: alice"));
   }
 
   @Test
   void aTimelineEntryNamingAnUnknownSiteIsRejected() {
     assertTrue(error("pilotpool.timeline = [{ action = ban, vo = cms, site = siteB }]").startsWith(
-        "s.conf:8: pilotpool.\"timeline[0]\".site: unknown name \"siteB\""));
+        "s.conf:8: pilotpool.timeline[0].site: unknown name \"siteB\""));
   }
 
   @Test
   void anEventAfterTheSimulationsEndIsRejected() {
-    assertEquals("s.conf:8: pilotpool.\"timeline[0]\".at: after the simulation's end "
+    assertEquals("s.conf:8: pilotpool.timeline[0].at: after the simulation's end "
         + "(pilotpool.simulation.duration = 1h)",
         error("pilotpool.timeline = [{ at = 2h, action = hold, user = alice }]"));
   }
@@ -92,5 +92,12 @@ class PoolScenarioTest {
   void aBanNamingTwoTargetsIsRejected() {
     assertTrue(error("pilotpool.timeline = [{ action = ban, vo = cms, dn = x, site = siteA }]")
         .contains("needs exactly one of user, dn, fqan or vo"));
+  }
+
+  @Test
+  void aTypoInsideAWorkloadElementIsRejectedWithTheValidKeys() {
+    assertEquals("s.conf:8: pilotpool.workload[0].runtime: unknown key; valid keys here: at, count,"
+        + " memory, processes, requirements, run-time, user",
+        error("pilotpool.workload = [{ user = alice, runtime = 1h }]"));
   }
 }
