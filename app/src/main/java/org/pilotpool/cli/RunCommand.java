@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.pilotpool.kernel.ProgressListener;
 import org.pilotpool.kernel.SimulationResult;
+import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.reports.ResultsFolder;
 import org.pilotpool.run.Durations;
+import org.pilotpool.run.PoolRun;
 import org.pilotpool.run.QuickstartRun;
 import org.pilotpool.run.ScenarioSettings;
 import picocli.CommandLine.Command;
@@ -46,32 +49,55 @@ final class RunCommand implements Callable<Integer> {
       settings = new ScenarioSettings(
           settings.config().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed)), settings.source());
     }
-    QuickstartRun run = new QuickstartRun(settings);
+    String model = settings.string("pilotpool.scenario.model");
     Path folder = out != null ? out : Path.of("results", settings.name());
-    var err = spec.commandLine().getErr();
-    SimulationResult result;
-    double wall;
+    var outStream = spec.commandLine().getOut();
+    switch (model) {
+      case "quickstart" -> {
+        QuickstartRun run = new QuickstartRun(settings);
+        Timed timed = simulate(settings, run::run);
+        run.writeResults(ResultsFolder.at(folder));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> wait = (Map<String, Object>) run.summary().get("wait");
+        printOutcome(settings, timed);
+        outStream.printf(Locale.ROOT, "jobs: %d submitted, mean wait %s s (Erlang C predicts %s s)%n",
+            run.records().size(), wait.get("mean_s"), wait.getOrDefault("erlang_c_mean_s", "n/a"));
+      }
+      case "pool" -> {
+        PoolRun run = new PoolRun(settings);
+        Timed timed = simulate(settings, run::run);
+        run.writeResults(ResultsFolder.at(folder));
+        printOutcome(settings, timed);
+        outStream.printf(Locale.ROOT, "jobs: %d submitted, by status %s; holds by code %s%n",
+            run.record().jobs().size(), ((Map<?, ?>) run.summary().get("jobs")).get("by_status"),
+            run.summary().get("holds_by_code"));
+      }
+      default -> throw new BadInputException(settings.source(),
+          settings.config().getValue("pilotpool.scenario.model").origin().lineNumber(),
+          "pilotpool.scenario.model", "expected quickstart or pool, got \"" + model + "\"");
+    }
+    outStream.println("results: " + folder);
+    spec.commandLine().getErr().flush();
+    return 0;
+  }
+
+  private record Timed(SimulationResult result, double wallSeconds) {}
+
+  private Timed simulate(ScenarioSettings settings, Function<ProgressListener, SimulationResult> run) {
     if (quiet) {
       long t0 = System.nanoTime();
-      result = run.run(ProgressListener.NONE);
-      wall = (System.nanoTime() - t0) / 1e9;
-    } else {
-      try (Progress progress = Progress.forRun(settings.start(), settings.progressInterval(), System.err, settings.name())) {
-        result = run.run(progress);
-        wall = progress.elapsedSeconds();
-      }
+      SimulationResult result = run.apply(ProgressListener.NONE);
+      return new Timed(result, (System.nanoTime() - t0) / 1e9);
     }
-    run.writeResults(ResultsFolder.at(folder));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> wait = (Map<String, Object>) run.summary().get("wait");
-    var outStream = spec.commandLine().getOut();
-    outStream.printf(Locale.ROOT, "%s: %s after %s of virtual time (%.1f s wall, %,d events)%n",
-        settings.name(), result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-        Durations.human(result.virtualElapsed()), wall, result.events());
-    outStream.printf(Locale.ROOT, "jobs: %d submitted, mean wait %s s (Erlang C predicts %s s)%n",
-        run.records().size(), wait.get("mean_s"), wait.getOrDefault("erlang_c_mean_s", "n/a"));
-    outStream.println("results: " + folder);
-    err.flush();
-    return 0;
+    try (Progress progress = Progress.forRun(settings.start(), settings.progressInterval(), System.err, settings.name())) {
+      SimulationResult result = run.apply(progress);
+      return new Timed(result, progress.elapsedSeconds());
+    }
+  }
+
+  private void printOutcome(ScenarioSettings settings, Timed timed) {
+    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s after %s of virtual time (%.1f s wall, %,d events)%n",
+        settings.name(), timed.result().outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        Durations.human(timed.result().virtualElapsed()), timed.wallSeconds(), timed.result().events());
   }
 }

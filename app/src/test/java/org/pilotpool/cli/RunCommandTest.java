@@ -91,6 +91,15 @@ class RunCommandTest {
   }
 
   @Test
+  void anUnknownModelIsOneLineNamingTheChoices() throws IOException {
+    Path f = writeScenario("model.conf", "pilotpool {\n  scenario.model = grid\n}\n");
+    Outcome o = cli("run", f.toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("model.conf:2: pilotpool.scenario.model: expected quickstart or "
+        + "pool, got \"grid\""), o.err());
+  }
+
+  @Test
   void anUnknownKeyIsRejectedWithTheValidKeys() throws IOException {
     Path f = writeScenario("typo.conf", "pilotpool {\n  quickstart {\n    slot = 10\n  }\n}\n");
     Outcome o = cli("run", f.toString());

@@ -3,6 +3,7 @@ package org.pilotpool.model.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
@@ -21,6 +22,9 @@ import org.pilotpool.model.input.BadInputException;
  * setting that silently does nothing.
  *
  * <p>A default that is an empty object ({@code users = {}}) is an open map: any keys go there.
+ * When the defaults hold a sibling object {@code <key>-template} ({@code users-template { dn = ""
+ * }}), every entry of the open map, or every element of a list default ({@code workload = []}),
+ * must be an object checked against that template, so a typo inside one entry is caught too.
  */
 public final class ConfigFiles {
   private ConfigFiles() {}
@@ -82,11 +86,38 @@ public final class ConfigFiles {
         }
         if (!expectedObject.isEmpty()) {
           checkObject((ConfigObject) given, expectedObject, key, source);
+        } else if (template(defaults, e.getKey()) != null) {
+          ConfigObject template = template(defaults, e.getKey());
+          for (Map.Entry<String, ConfigValue> entry : new java.util.TreeMap<>((ConfigObject) given).entrySet()) {
+            checkEntry(key + "." + quoteIfNeeded(entry.getKey()), entry.getValue(), template, source);
+          }
         }
         continue;
       }
       checkLeaf(key, given, expected, source);
+      ConfigObject template = template(defaults, e.getKey());
+      if (expected.valueType() == ConfigValueType.LIST && template != null) {
+        int i = 0;
+        for (ConfigValue element : (ConfigList) given) {
+          checkEntry(key + "[" + i++ + "]", element, template, source);
+        }
+      }
     }
+  }
+
+  /** The {@code <key>-template} object beside {@code key} in {@code defaults}, or null. */
+  private static ConfigObject template(ConfigObject defaults, String key) {
+    ConfigValue template = defaults.get(key + "-template");
+    return template != null && template.valueType() == ConfigValueType.OBJECT
+        ? (ConfigObject) template : null;
+  }
+
+  private static void checkEntry(String key, ConfigValue given, ConfigObject template, String source) {
+    if (given.valueType() != ConfigValueType.OBJECT) {
+      throw new BadInputException(source, line(given.origin()), key,
+          "expected an object { ... }, got " + describe(given));
+    }
+    checkObject((ConfigObject) given, template, key, source);
   }
 
   private static void checkLeaf(String key, ConfigValue given, ConfigValue expected, String source) {
@@ -162,7 +193,7 @@ public final class ConfigFiles {
   }
 
   private static String describe(ConfigValue v) {
-    String rendered = v.render();
+    String rendered = v.render(com.typesafe.config.ConfigRenderOptions.concise());
     if (rendered.length() > 40) {
       rendered = rendered.substring(0, 37) + "...";
     }

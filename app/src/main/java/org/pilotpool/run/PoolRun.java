@@ -1,0 +1,197 @@
+package org.pilotpool.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.pilotpool.authz.SiteAuthzStats;
+import org.pilotpool.kernel.ProgressListener;
+import org.pilotpool.kernel.Simulation;
+import org.pilotpool.kernel.SimulationResult;
+import org.pilotpool.model.eventlog.EventLogFormat;
+import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.glexec.GlexecOperation;
+import org.pilotpool.model.job.JobStatus;
+import org.pilotpool.pool.Pool;
+import org.pilotpool.pool.PoolJobRecord;
+import org.pilotpool.pool.PoolRecord;
+import org.pilotpool.pool.PoolSpec;
+import org.pilotpool.reports.ResultsFolder;
+import org.pilotpool.reports.TimeSeriesCsv;
+import org.pilotpool.reports.html.HtmlReport;
+import org.pilotpool.reports.model.Headline;
+import org.pilotpool.reports.model.RunReport;
+import org.pilotpool.reports.model.Table;
+import org.pilotpool.reports.model.TimeSeries;
+import org.pilotpool.reports.model.Topic;
+import org.pilotpool.reports.model.Variant;
+
+/**
+ * A pool-model scenario run in virtual time, and its results folder: the job event log, the
+ * per-job CSV, {@code summary.json}, the authz time series and the HTML report.
+ */
+public final class PoolRun {
+  private final ScenarioSettings settings;
+  private final PoolSpec spec;
+  private final PoolRecord record = new PoolRecord(EventLogFormat.legacy(ZoneOffset.UTC));
+  private SimulationResult result;
+
+  /** Reads the pool from {@code settings}; a contradiction in it is a {@code BadInputException}. */
+  public PoolRun(ScenarioSettings settings) {
+    this.settings = settings;
+    this.spec = PoolScenario.read(settings);
+  }
+
+  public PoolSpec spec() {
+    return spec;
+  }
+
+  public SimulationResult run(ProgressListener progress) {
+    result = Simulation.create(settings.config(), settings.start())
+        .run(Pool.create(spec, record), settings.duration(), progress);
+    return result;
+  }
+
+  public PoolRecord record() {
+    return record;
+  }
+
+  /**
+   * Writes {@code job_events.log}, {@code jobs.csv}, {@code summary.json}, {@code timeseries.csv}
+   * and {@code report.html}; nothing in them depends on the wall clock.
+   */
+  public void writeResults(ResultsFolder folder) {
+    folder.write("job_events.log", w -> {
+      try {
+        w.write(record.eventLog());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    List<List<Object>> rows = new ArrayList<>();
+    for (PoolJobRecord j : record.jobs()) {
+      rows.add(List.of(j.id().clusterProc(), j.owner(), seconds(j.submitted()),
+          j.firstStart().map(this::seconds).orElse(""), j.end().map(this::seconds).orElse(""),
+          status(j.status()), j.holdCode().map(String::valueOf).orElse(""), j.site().orElse(""),
+          j.activations(), j.glexecCalls()));
+    }
+    folder.writeCsv("jobs.csv", List.of("job", "owner", "submit_s", "first_start_s", "end_s",
+        "status", "hold_code", "site", "activations", "glexec_calls"), rows);
+    folder.writeJson("summary.json", summary());
+    RunReport report = report();
+    TimeSeriesCsv.write(folder, report);
+    HtmlReport.write(folder, report);
+  }
+
+  /** The figures summary.json holds (nested maps, keys sorted). */
+  public Map<String, Object> summary() {
+    Map<String, Object> byStatus = new TreeMap<>();
+    for (PoolJobRecord j : record.jobs()) {
+      byStatus.merge(status(j.status()), 1L, (a, b) -> (Long) a + (Long) b);
+    }
+    Map<String, Object> holds = new TreeMap<>();
+    for (JobEvent e : record.jobEvents()) {
+      if (e instanceof JobEvent.Held h) {
+        holds.merge(Integer.toString(h.holdCode()), 1L, (a, b) -> (Long) a + (Long) b);
+      }
+    }
+    Map<String, Object> glexec = new TreeMap<>();
+    for (Map.Entry<GlexecOperation, SortedMap<String, Long>> e : record.glexecResults().entrySet()) {
+      glexec.put(e.getKey().name().toLowerCase(Locale.ROOT), new TreeMap<>(e.getValue()));
+    }
+    Map<String, Object> sites = new TreeMap<>();
+    for (Map.Entry<String, SiteAuthzStats> e : record.siteStats().entrySet()) {
+      Map<String, Object> site = new TreeMap<>();
+      site.put("arrivals", e.getValue().arrivals());
+      site.put("rejections", e.getValue().rejections());
+      site.put("peak_queue", e.getValue().peakQueueLength());
+      sites.put(e.getKey(), site);
+    }
+    Map<String, Object> jobs = new TreeMap<>();
+    jobs.put("submitted", record.jobs().size());
+    jobs.put("by_status", byStatus);
+    Map<String, Object> run = new TreeMap<>();
+    run.put("seed", settings.seed());
+    run.put("start", settings.start().toString());
+    run.put("reached", result.reached().toString());
+    run.put("outcome", result.outcome().name());
+    run.put("events", result.events());
+    Map<String, Object> summary = new TreeMap<>();
+    summary.put("scenario", settings.name());
+    summary.put("model", "pool");
+    summary.put("run", run);
+    summary.put("jobs", jobs);
+    summary.put("holds_by_code", holds);
+    summary.put("glexec_calls", glexec);
+    summary.put("sites", sites);
+    return summary;
+  }
+
+  /** Authz queue and arrivals per site over time, hold reasons and glexec calls. */
+  RunReport report() {
+    List<Topic> topics = new ArrayList<>();
+    List<TimeSeries> queues = new ArrayList<>();
+    List<TimeSeries> arrivals = new ArrayList<>();
+    for (Map.Entry<String, SiteAuthzStats> e : record.siteStats().entrySet()) {
+      TimeSeries.Builder queue = TimeSeries.builder(e.getKey() + " authz queue", TimeSeries.Shape.STEP);
+      TimeSeries.Builder arrived = TimeSeries.builder(e.getKey() + " authz arrivals/s", TimeSeries.Shape.STEP);
+      double width = e.getValue().bucketWidth().toNanos() / 1e9;
+      for (SiteAuthzStats.Bucket b : e.getValue().buckets()) {
+        double t = Duration.between(settings.start(), b.start()).toNanos() / 1e9;
+        queue.add(t, b.queueLengthMax());
+        arrived.add(t, b.arrivals() / width);
+      }
+      queues.add(queue.build());
+      arrivals.add(arrived.build());
+    }
+    if (!queues.isEmpty()) {
+      topics.add(new Topic("authz queue length", "requests", queues));
+      topics.add(new Topic("authz arrivals", "requests/s", arrivals));
+    }
+    SortedMap<String, Long> reasons = new TreeMap<>();
+    for (JobEvent e : record.jobEvents()) {
+      if (e instanceof JobEvent.Held h) {
+        reasons.merge(h.holdCode() + "\t" + h.holdSubcode() + "\t" + h.reason().orElse(""), 1L, Long::sum);
+      }
+    }
+    List<List<String>> holdRows = new ArrayList<>();
+    reasons.forEach((k, n) -> {
+      String[] parts = k.split("\t", 3);
+      holdRows.add(List.of(parts[0], parts[1], parts[2], Long.toString(n)));
+    });
+    List<List<String>> glexecRows = new ArrayList<>();
+    record.glexecResults().forEach((op, results) -> results.forEach((res, n) ->
+        glexecRows.add(List.of(op.name().toLowerCase(Locale.ROOT), res, Long.toString(n)))));
+    List<Table> tables = List.of(
+        new Table("hold reasons", List.of("code", "subcode", "reason", "jobs"), holdRows),
+        new Table("glexec calls", List.of("operation", "result", "calls"), glexecRows));
+    long held = record.jobs().stream().filter(j -> j.status() == JobStatus.HELD).count();
+    long completed = record.jobs().stream().filter(j -> j.status() == JobStatus.COMPLETED).count();
+    long rejections = record.siteStats().values().stream().mapToLong(SiteAuthzStats::rejections).sum();
+    List<Headline> headlines = List.of(
+        new Headline("completed jobs", completed, "", false),
+        new Headline("held jobs", held, "", true),
+        new Headline("glexec calls", record.glexecReturned(), "", true),
+        new Headline("authz rejections", rejections, "", true));
+    String verdict = String.format(Locale.ROOT, "%d jobs: %d completed, %d held; %d glexec calls, "
+        + "%d authz rejections", record.jobs().size(), completed, held, record.glexecReturned(),
+        rejections);
+    Variant variant = Variant.of("seed " + settings.seed(), Map.of("sites",
+        Integer.toString(spec.sites().size())), verdict + ".", headlines, topics, tables);
+    return new RunReport(settings.name(),
+        settings.config().getString("pilotpool.scenario.description"), List.of(variant));
+  }
+
+  private String seconds(Instant t) {
+    return String.format(Locale.ROOT, "%.3f", Duration.between(settings.start(), t).toNanos() / 1e9);
+  }
+
+  private static String status(JobStatus s) {
+    return s.name().toLowerCase(Locale.ROOT);
+  }
+}
