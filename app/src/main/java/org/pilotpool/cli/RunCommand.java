@@ -3,6 +3,9 @@ package org.pilotpool.cli;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -11,7 +14,11 @@ import org.pilotpool.kernel.SimulationResult;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.reports.ResultsFolder;
 import org.pilotpool.run.Durations;
+import org.pilotpool.reports.TimeSeriesCsv;
+import org.pilotpool.reports.html.HtmlReport;
+import org.pilotpool.reports.model.RunReport;
 import org.pilotpool.run.PoolRun;
+import org.pilotpool.run.PoolVariants;
 import org.pilotpool.run.QuickstartRun;
 import org.pilotpool.run.ScenarioSettings;
 import picocli.CommandLine.Command;
@@ -59,18 +66,21 @@ final class RunCommand implements Callable<Integer> {
         run.writeResults(ResultsFolder.at(folder));
         @SuppressWarnings("unchecked")
         Map<String, Object> wait = (Map<String, Object>) run.summary().get("wait");
-        printOutcome(settings, timed);
+        printOutcome(settings.name(), timed);
         outStream.printf(Locale.ROOT, "jobs: %d submitted, mean wait %s s (Erlang C predicts %s s)%n",
             run.records().size(), wait.get("mean_s"), wait.getOrDefault("erlang_c_mean_s", "n/a"));
       }
       case "pool" -> {
-        PoolRun run = new PoolRun(settings);
-        Timed timed = simulate(settings, run::run);
-        run.writeResults(ResultsFolder.at(folder));
-        printOutcome(settings, timed);
-        outStream.printf(Locale.ROOT, "jobs: %d submitted, by status %s; holds by code %s%n",
-            run.record().jobs().size(), ((Map<?, ?>) run.summary().get("jobs")).get("by_status"),
-            run.summary().get("holds_by_code"));
+        List<PoolVariants.Variant> variants = PoolVariants.of(settings);
+        if (variants.isEmpty()) {
+          PoolRun run = new PoolRun(settings);
+          Timed timed = simulate(settings, run::run);
+          run.writeResults(ResultsFolder.at(folder));
+          printOutcome(settings.name(), timed);
+          printJobs(run);
+        } else {
+          runVariants(settings, variants, ResultsFolder.at(folder));
+        }
       }
       default -> throw new BadInputException(settings.source(),
           settings.config().getValue("pilotpool.scenario.model").origin().lineNumber(),
@@ -79,6 +89,46 @@ final class RunCommand implements Callable<Integer> {
     outStream.println("results: " + folder);
     spec.commandLine().getErr().flush();
     return 0;
+  }
+
+  /**
+   * Each variant in turn, its own files in a subfolder named after it; one summary.json and one
+   * report with the variants side by side.
+   */
+  private void runVariants(ScenarioSettings settings, List<PoolVariants.Variant> variants,
+      ResultsFolder folder) {
+    Map<String, Object> summaries = new TreeMap<>();
+    List<org.pilotpool.reports.model.Variant> shown = new ArrayList<>();
+    for (PoolVariants.Variant v : variants) {
+      PoolRun run = new PoolRun(v.settings());
+      Timed timed = simulate(v.settings(), run::run);
+      run.writeRunFiles(ResultsFolder.at(folder.dir().resolve(fileName(v.name()))));
+      summaries.put(v.name(), run.summary());
+      shown.add(run.variant(v.name(), v.knobs()));
+      printOutcome(settings.name() + " / " + v.name(), timed);
+      printJobs(run);
+    }
+    Map<String, Object> summary = new TreeMap<>();
+    summary.put("scenario", settings.name());
+    summary.put("model", "pool");
+    summary.put("variants", summaries);
+    folder.writeJson("summary.json", summary);
+    RunReport report = new RunReport(settings.name(),
+        settings.string("pilotpool.scenario.description"), shown);
+    TimeSeriesCsv.write(folder, report);
+    HtmlReport.write(folder, report);
+  }
+
+  /** A variant's name as a folder name: letters, digits, dot, dash and underscore kept. */
+  static String fileName(String variant) {
+    String f = variant.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+    return f.isEmpty() ? "variant" : f;
+  }
+
+  private void printJobs(PoolRun run) {
+    spec.commandLine().getOut().printf(Locale.ROOT, "jobs: %d submitted, by status %s; holds by code %s%n",
+        run.record().jobs().size(), ((Map<?, ?>) run.summary().get("jobs")).get("by_status"),
+        run.summary().get("holds_by_code"));
   }
 
   private record Timed(SimulationResult result, double wallSeconds) {}
@@ -95,9 +145,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void printOutcome(ScenarioSettings settings, Timed timed) {
+  private void printOutcome(String name, Timed timed) {
     spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s after %s of virtual time (%.1f s wall, %,d events)%n",
-        settings.name(), timed.result().outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        name, timed.result().outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         Durations.human(timed.result().virtualElapsed()), timed.wallSeconds(), timed.result().events());
   }
 }

@@ -66,6 +66,17 @@ public final class PoolRun {
    * and {@code report.html}; nothing in them depends on the wall clock.
    */
   public void writeResults(ResultsFolder folder) {
+    writeRunFiles(folder);
+    folder.writeJson("summary.json", summary());
+    RunReport report = new RunReport(settings.name(),
+        settings.config().getString("pilotpool.scenario.description"),
+        List.of(variant("seed " + settings.seed(), Map.of("sites", Integer.toString(spec.sites().size())))));
+    TimeSeriesCsv.write(folder, report);
+    HtmlReport.write(folder, report);
+  }
+
+  /** Writes this run's own files: {@code job_events.log} and {@code jobs.csv}. */
+  public void writeRunFiles(ResultsFolder folder) {
     folder.write("job_events.log", w -> {
       try {
         w.write(record.eventLog());
@@ -82,10 +93,6 @@ public final class PoolRun {
     }
     folder.writeCsv("jobs.csv", List.of("job", "owner", "submit_s", "first_start_s", "end_s",
         "status", "hold_code", "site", "activations", "glexec_calls"), rows);
-    folder.writeJson("summary.json", summary());
-    RunReport report = report();
-    TimeSeriesCsv.write(folder, report);
-    HtmlReport.write(folder, report);
   }
 
   /** The figures summary.json holds (nested maps, keys sorted). */
@@ -132,8 +139,11 @@ public final class PoolRun {
     return summary;
   }
 
-  /** Authz queue and arrivals per site over time, hold reasons and glexec calls. */
-  RunReport report() {
+  /**
+   * This run as one variant of the report: authz queue and arrivals per site over time, hold
+   * reasons and glexec calls.
+   */
+  public Variant variant(String name, Map<String, String> knobs) {
     List<Topic> topics = new ArrayList<>();
     List<TimeSeries> queues = new ArrayList<>();
     List<TimeSeries> arrivals = new ArrayList<>();
@@ -181,10 +191,7 @@ public final class PoolRun {
     String verdict = String.format(Locale.ROOT, "%d jobs: %d completed, %d held; %d glexec calls, "
         + "%d authz rejections", record.jobs().size(), completed, held, record.glexecReturned(),
         rejections);
-    Variant variant = Variant.of("seed " + settings.seed(), Map.of("sites",
-        Integer.toString(spec.sites().size())), verdict + ".", headlines, topics, tables);
-    return new RunReport(settings.name(),
-        settings.config().getString("pilotpool.scenario.description"), List.of(variant));
+    return Variant.of(name, knobs, verdict + ".", headlines, topics, tables);
   }
 
   private String seconds(Instant t) {

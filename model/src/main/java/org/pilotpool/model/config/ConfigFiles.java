@@ -58,7 +58,11 @@ public final class ConfigFiles {
     return check(user, defaults, sourceName);
   }
 
-  private static Config check(Config user, Config defaults, String source) {
+  /**
+   * Checks an already parsed {@code user} configuration against {@code defaults} and returns it
+   * with the defaults behind it: for layered settings such as a scenario's variants.
+   */
+  public static Config check(Config user, Config defaults, String source) {
     Config resolved;
     try {
       resolved = user.withFallback(defaults).resolve();
