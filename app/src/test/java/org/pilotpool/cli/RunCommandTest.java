@@ -147,4 +147,19 @@ class RunCommandTest {
       assertTrue(o.out().contains("Usage: pilotpool " + sub), o.out());
     }
   }
+
+  @Test
+  void aVariantsMistypedKnobIsRejectedWithItsLine() throws IOException {
+    Path f = writeScenario("variants.conf", String.join("\n",
+        "pilotpool {",
+        "  scenario.model = pool",
+        "  sites.A { nodes = 1 }",
+        "  variants {",
+        "    fast { schedd { job-stop-dela = 1s } }",
+        "  }",
+        "}", ""));
+    Outcome o = cli("run", "--quiet", "--out", tmp.resolve("v").toString(), f.toString());
+    assertEquals(2, o.code(), o.out());
+    assertTrue(o.err().contains("variants.conf:5: pilotpool.schedd.job-stop-dela: unknown key"), o.err());
+  }
 }
