@@ -20,6 +20,7 @@ import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.pool.Pool;
 import org.pilotpool.pool.PoolJobRecord;
 import org.pilotpool.pool.PoolRecord;
+import org.pilotpool.startd.SlotEvent;
 import org.pilotpool.pool.PoolSpec;
 import org.pilotpool.reports.ResultsFolder;
 import org.pilotpool.reports.TimeSeriesCsv;
@@ -119,6 +120,13 @@ public final class PoolRun {
       site.put("peak_queue", e.getValue().peakQueueLength());
       sites.put(e.getKey(), site);
     }
+    // What starters noted beside the job events: identity changes refused, control lost ...
+    Map<String, Object> noted = new TreeMap<>();
+    for (SlotEvent e : record.slotEvents()) {
+      if (e instanceof SlotEvent.Noted n) {
+        noted.merge(kebab(n.event().getClass().getSimpleName()), 1L, (a, b) -> (Long) a + (Long) b);
+      }
+    }
     Map<String, Object> jobs = new TreeMap<>();
     jobs.put("submitted", record.jobs().size());
     jobs.put("by_status", byStatus);
@@ -136,6 +144,7 @@ public final class PoolRun {
     summary.put("holds_by_code", holds);
     summary.put("glexec_calls", glexec);
     summary.put("sites", sites);
+    summary.put("starter_events", noted);
     return summary;
   }
 
@@ -196,6 +205,11 @@ public final class PoolRun {
 
   private String seconds(Instant t) {
     return String.format(Locale.ROOT, "%.3f", Duration.between(settings.start(), t).toNanos() / 1e9);
+  }
+
+  /** {@code ControlLost} as {@code control-lost}. */
+  private static String kebab(String camel) {
+    return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   private static String status(JobStatus s) {

@@ -19,6 +19,7 @@ import org.pilotpool.glexec.sim.CredentialSemantics;
 import org.pilotpool.glexec.sim.SimGlexecConfig;
 import org.pilotpool.model.config.Section;
 import org.pilotpool.model.credential.ProxyCredential;
+import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.job.JobProfile;
 import org.pilotpool.model.retry.HtcondorRetryConfig;
@@ -143,6 +144,16 @@ public final class PoolScenario {
         s.integer("memory-per-slot", 2048, 1), authzConfig, glexecConfig);
   }
 
+  /** A job named as HTCondor names it: {@code cluster.proc}. */
+  private static JobId jobId(Section t) {
+    String text = nonBlank(t, "job");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.(\\d+)").matcher(text.trim());
+    if (!m.matches()) {
+      throw t.bad("job", "expected a job id cluster.proc such as 1.0, got \"" + text + "\"");
+    }
+    return JobId.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+  }
+
   private static ProxyCredential proxy(String name, Entry entry, Instant start) {
     Section u = entry.section();
     List<String> fqans = entry.strings("fqans");
@@ -193,8 +204,16 @@ public final class PoolScenario {
         return action.equals("ban") ? new PoolAction.Ban(site, target)
             : new PoolAction.Unban(site, target);
       }
+      case "delegate" -> {
+        // A re-delegated proxy for one of the user's jobs, with the identity dn (which HTCondor
+        // does not check against the old one).
+        ProxyCredential old = users.get(known(t, "user", users.keySet()));
+        ProxyCredential renewed = new ProxyCredential(old.location(), nonBlank(t, "dn"),
+            old.fqans(), old.notAfter());
+        return new PoolAction.DelegateProxy(jobId(t), renewed);
+      }
       default -> throw t.bad("action",
-          "expected one of rm, hold, release, ban, unban, got \"" + action + "\"");
+          "expected one of rm, hold, release, ban, unban, delegate, got \"" + action + "\"");
     }
   }
 

@@ -53,4 +53,15 @@ class CatalogScenariosTest {
     assertTrue(old.path("glexec_calls").path("launch").isMissingNode(), "no launch ever returned");
     assertEquals(4, fixed.path("jobs").path("by_status").path("completed").asInt(), fixed.toString());
   }
+
+  @Test
+  void identityChangeLosesControlUnderHtcondorAndIsRefusedUnderOurs() throws IOException {
+    JsonNode v = variants("identity-change");
+    JsonNode accepted = v.path("1. HTCondor: accepted").path("starter_events");
+    JsonNode refused = v.path("2. ours: refused").path("starter_events");
+    assertEquals(1, accepted.path("proxy-refreshed").asInt(), accepted.toString());
+    assertEquals(1, accepted.path("control-lost").asInt(), "the job could not be killed as its owner");
+    assertEquals(1, refused.path("identity-change-refused").asInt(), refused.toString());
+    assertTrue(refused.path("control-lost").isMissingNode(), "no job loses control: " + refused);
+  }
 }
