@@ -3,6 +3,7 @@ package org.pilotpool.pool;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -10,8 +11,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.pilotpool.collector.Collector;
 import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.classad.Expr;
-import org.pilotpool.model.retry.HtcondorRetryConfig;
-import org.pilotpool.model.retry.HtcondorRetryPolicy;
+import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.pilot.SlotExited;
 import org.pilotpool.pilot.SlotHandle;
 import org.pilotpool.pilot.SlotLauncher;
@@ -62,7 +62,8 @@ final class PilotSlots {
   static final String WALLTIME_REASON = "glidein walltime (GLIDEIN_Max_Walltime) reached";
 
   /** The knobs and the pool pieces every glidein slot shares. */
-  record Shared(StartdConfig startd, StarterConfig starter, HtcondorRetryConfig retry,
+  record Shared(StartdConfig startd, StarterConfig starter,
+      java.util.function.Function<RandomGenerator, RetryPolicy> retry,
       ActorRef<Collector.Command> collector, ActorRef<Startd.Observed> observer) {}
 
   static Behavior<Command> create(Shared shared) {
@@ -120,7 +121,7 @@ final class PilotSlots {
           startd.executeDir());
     }
     // The random stream follows the slot's stable name, not the order glideins land in.
-    HtcondorRetryPolicy retry = new HtcondorRetryPolicy(shared.retry(),
+    RetryPolicy retry = shared.retry().apply(
         PoolContext.get(ctx.getSystem()).random("retry/" + r.slotName()));
     // GLEXEC_JOB as the setup wrote it: False when glexec was disabled, and also with the legacy
     // GLEXEC_STARTER=True, whose glexec'd starter (not modelled) makes no call per job.

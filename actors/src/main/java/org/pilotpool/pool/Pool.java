@@ -27,7 +27,7 @@ import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
-import org.pilotpool.model.retry.HtcondorRetryPolicy;
+import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.negotiator.Negotiator;
 import org.pilotpool.pilot.Landing;
 import org.pilotpool.pilot.WorkerNode;
@@ -162,8 +162,7 @@ public final class Pool {
             pilotNodes.add(new WorkerNode(node, counted, site.pilots().get().nodeEnvironment()));
             continue;
           }
-          HtcondorRetryPolicy retry =
-              new HtcondorRetryPolicy(spec.retry(), pool.random("retry/" + node));
+          RetryPolicy retry = spec.retryPolicy(pool.random("retry/" + node));
           for (int s = 1; s <= site.slotsPerNode(); s++) {
             SlotSpec slot = new SlotSpec("slot" + s + "@" + node, site.name(), node, 1,
                 site.memoryPerSlotMb(), "<" + node + ":9618>");
@@ -265,7 +264,7 @@ public final class Pool {
       }
     }
     ActorRef<PilotSlots.Command> host = ctx.spawn(PilotSlots.create(new PilotSlots.Shared(
-        spec.startd(), spec.starter(), spec.retry(), collector, observer)), "glidein-slots");
+        spec.startd(), spec.starter(), spec::retryPolicy, collector, observer)), "glidein-slots");
     ActorRef<DemandQuery> demand =
         ctx.spawn(PilotDemand.create(siteAds, schedd, collector), "frontend-demand");
     FactoryConfig config = FactoryConfig.of(Optional.of(spec.glexecUse().name()),

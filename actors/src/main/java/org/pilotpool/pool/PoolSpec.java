@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.model.config.Section;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
@@ -22,6 +24,7 @@ import org.pilotpool.starter.StarterConfig;
  * @param statsAt when to take each site's authorization statistics (before the run ends)
  * @param glexecUse the frontend's {@code GLIDEIN_Glexec_Use} for the glideins of sites whose
  *     slots come from glideins (OPTIONAL, as a glidein assumes when the frontend sets none)
+ * @param retryChoice how starters retry failed glexec steps ({@code retry} is HTCondor's knobs)
  */
 public record PoolSpec(
     ScheddConfig schedd,
@@ -33,17 +36,24 @@ public record PoolSpec(
     ProxyCredential pilotProxy,
     List<ScheduledAction> actions,
     Duration statsAt,
-    GlexecUse glexecUse) {
+    GlexecUse glexecUse,
+    RetryChoice retryChoice) {
   /** A pool whose glideins, if any, get {@code GLIDEIN_Glexec_Use=OPTIONAL}. */
   public PoolSpec(ScheddConfig schedd, NegotiatorSettings negotiator, StartdConfig startd,
       StarterConfig starter, HtcondorRetryConfig retry, List<SiteSpec> sites,
       ProxyCredential pilotProxy, List<ScheduledAction> actions, Duration statsAt) {
     this(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions, statsAt,
-        GlexecUse.OPTIONAL);
+        GlexecUse.OPTIONAL, RetryChoice.HTCONDOR);
+  }
+
+  /** A starter's glexec retry policy, drawing from {@code random}. */
+  public RetryPolicy retryPolicy(RandomGenerator random) {
+    return retryChoice.create(retry, random);
   }
 
   public PoolSpec {
     Objects.requireNonNull(glexecUse, "glexecUse");
+    Objects.requireNonNull(retryChoice, "retryChoice");
     Objects.requireNonNull(schedd, "schedd");
     Objects.requireNonNull(negotiator, "negotiator");
     Objects.requireNonNull(startd, "startd");
@@ -63,22 +73,22 @@ public record PoolSpec(
   public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
     return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
-        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL);
+        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR);
   }
 
   public PoolSpec withSchedd(ScheddConfig config) {
     return new PoolSpec(config, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse);
+        statsAt, glexecUse, retryChoice);
   }
 
   public PoolSpec withStartd(StartdConfig config) {
     return new PoolSpec(schedd, negotiator, config, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse);
+        statsAt, glexecUse, retryChoice);
   }
 
   public PoolSpec withStarter(StarterConfig config) {
     return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse);
+        statsAt, glexecUse, retryChoice);
   }
 
   /**
@@ -95,15 +105,16 @@ public record PoolSpec(
         glexec.duration("retry-delay", HtcondorRetryConfig.DEFAULT_RETRY_DELAY, Duration.ZERO));
     GlexecUse use = Section.of(config, "pilotpool.frontend")
         .choice("glexec-use", GlexecUse.class, glexecUse);
+    RetryChoice choice = glexec.choice("retry-policy", RetryChoice.class, retryChoice);
     return new PoolSpec(ScheddConfig.fromConfig(config), NegotiatorSettings.fromConfig(config),
         StartdConfig.fromConfig(config), StarterConfig.fromConfig(config), retries, sites,
-        pilotProxy, actions, statsAt, use);
+        pilotProxy, actions, statsAt, use, choice);
   }
 
   /** The frontend's {@code GLIDEIN_Glexec_Use} for every glidein. */
   public PoolSpec withGlexecUse(GlexecUse use) {
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, use);
+        statsAt, use, retryChoice);
   }
 
   /** Whether any site's slots come from glideins (the pool then runs the factory). */
@@ -116,6 +127,6 @@ public record PoolSpec(
     List<ScheduledAction> more = new ArrayList<>(actions);
     more.add(new ScheduledAction(at, action));
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, more,
-        statsAt, glexecUse);
+        statsAt, glexecUse, retryChoice);
   }
 }

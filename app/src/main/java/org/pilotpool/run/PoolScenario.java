@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.pilotpool.authz.BanTarget;
 import org.pilotpool.authz.ServiceTimeDistribution;
+import org.pilotpool.authz.OutageWindow;
 import org.pilotpool.authz.SiteAuthzConfig;
 import org.pilotpool.glexec.sim.CredentialSemantics;
 import org.pilotpool.glexec.sim.SimGlexecConfig;
@@ -69,7 +70,7 @@ public final class PoolScenario {
     Duration end = settings.duration();
     Map<String, SiteSpec> sites = new TreeMap<>();
     for (Map.Entry<String, Entry> e : entries(config, "sites").entrySet()) {
-      sites.put(e.getKey(), site(e.getKey(), e.getValue()));
+      sites.put(e.getKey(), site(e.getKey(), e.getValue(), start, end));
     }
     Map<String, ProxyCredential> users = new TreeMap<>();
     for (Map.Entry<String, Entry> e : entries(config, "users").entrySet()) {
@@ -105,7 +106,41 @@ public final class PoolScenario {
         .withKnobsFrom(config);
   }
 
-  private static SiteSpec site(String name, Entry entry) {
+  /** The site's authz outage windows, {@code [ { from, to } ... ]} from the run's start. */
+  private static List<OutageWindow> outages(Entry site, Instant start, Duration end) {
+    String listPath = site.path() + ".authz.outages";
+    if (!site.config().hasPath(listPath)) {
+      return List.of();
+    }
+    ConfigList list = site.config().getList(listPath);
+    List<OutageWindow> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = site.path() + ".authz." + ConfigUtil.joinPath("outages[" + i + "]");
+      if (list.get(i).valueType() != com.typesafe.config.ConfigValueType.OBJECT) {
+        throw new BadInputException(null, Math.max(0, list.get(i).origin().lineNumber()), path,
+            "expected { from = ..., to = ... }");
+      }
+      Section o = Section.of(((ConfigObject) list.get(i)).toConfig().atPath(path), path);
+      for (String key : List.of("from", "to")) {
+        if (!o.has(key)) {
+          throw new BadInputException(null, Math.max(0, list.get(i).origin().lineNumber()),
+              path + "." + key, "an outage needs from and to");
+        }
+      }
+      Duration from = o.duration("from", Duration.ZERO, Duration.ZERO);
+      Duration to = o.duration("to", Duration.ZERO, Duration.ZERO);
+      if (to.compareTo(from) <= 0) {
+        throw o.bad("to", "an outage must end after it starts (from " + from + ")");
+      }
+      if (to.compareTo(end) > 0) {
+        throw o.bad("to", "the outage ends after the simulation (" + end + ")");
+      }
+      out.add(new OutageWindow(start.plus(from), start.plus(to)));
+    }
+    return out;
+  }
+
+  private static SiteSpec site(String name, Entry entry, Instant start, Duration end) {
     Section s = entry.section();
     Section authz = entry.sub("authz");
     Section glexec = entry.sub("glexec");
@@ -123,6 +158,7 @@ public final class PoolScenario {
           .defaultPoolSize(authz.integer("default-pool-size", 100, 0))
           .requirePilotCredential(authz.bool("require-pilot-credential", false))
           .statsBucket(authz.duration("stats-bucket", Duration.ofSeconds(1), Duration.ofNanos(1)))
+          .outages(outages(entry, start, end))
           .build();
     } catch (IllegalArgumentException e) {
       throw new BadInputException(null, 0, entry.path() + ".authz", e.getMessage(), e);
