@@ -20,6 +20,8 @@ import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.pool.Pool;
 import org.pilotpool.pool.PoolJobRecord;
 import org.pilotpool.pool.PoolRecord;
+import org.pilotpool.pool.ScheduledAction;
+import org.pilotpool.pool.PoolAction;
 import org.pilotpool.startd.SlotEvent;
 import org.pilotpool.pool.PoolSpec;
 import org.pilotpool.reports.ResultsFolder;
@@ -118,6 +120,10 @@ public final class PoolRun {
       site.put("arrivals", e.getValue().arrivals());
       site.put("rejections", e.getValue().rejections());
       site.put("peak_queue", e.getValue().peakQueueLength());
+      SiteAuthzStats.Latency latency = e.getValue().latency();
+      site.put("latency_p50_s", millis(latency.p50()));
+      site.put("latency_p99_s", millis(latency.p99()));
+      site.put("latency_max_s", millis(latency.max()));
       sites.put(e.getKey(), site);
     }
     // What starters noted beside the job events: identity changes refused, control lost ...
@@ -129,6 +135,7 @@ public final class PoolRun {
     }
     Map<String, Object> jobs = new TreeMap<>();
     jobs.put("submitted", record.jobs().size());
+    jobs.put("doomed_running_s", round(doomedRunningSeconds()));
     jobs.put("by_status", byStatus);
     Map<String, Object> run = new TreeMap<>();
     run.put("seed", settings.seed());
@@ -192,11 +199,18 @@ public final class PoolRun {
     long held = record.jobs().stream().filter(j -> j.status() == JobStatus.HELD).count();
     long completed = record.jobs().stream().filter(j -> j.status() == JobStatus.COMPLETED).count();
     long rejections = record.siteStats().values().stream().mapToLong(SiteAuthzStats::rejections).sum();
+    long peakQueue = record.siteStats().values().stream()
+        .mapToLong(SiteAuthzStats::peakQueueLength).max().orElse(0);
+    double p99 = record.siteStats().values().stream()
+        .mapToDouble(st -> millis(st.latency().p99())).max().orElse(0);
     List<Headline> headlines = List.of(
         new Headline("completed jobs", completed, "", false),
         new Headline("held jobs", held, "", true),
         new Headline("glexec calls", record.glexecReturned(), "", true),
-        new Headline("authz rejections", rejections, "", true));
+        new Headline("authz rejections", rejections, "", true),
+        new Headline("authz peak queue", peakQueue, "", true),
+        new Headline("authz p99 latency", p99, "s", true),
+        new Headline("doomed jobs' running time", round(doomedRunningSeconds()), "s", true));
     String verdict = String.format(Locale.ROOT, "%d jobs: %d completed, %d held; %d glexec calls, "
         + "%d authz rejections", record.jobs().size(), completed, held, record.glexecReturned(),
         rejections);
@@ -205,6 +219,42 @@ public final class PoolRun {
 
   private String seconds(Instant t) {
     return String.format(Locale.ROOT, "%.3f", Duration.between(settings.start(), t).toNanos() / 1e9);
+  }
+
+  /**
+   * Seconds that removed jobs kept running between the condor_rm that doomed them and their
+   * abort (009): the CPU a staggered kill costs.
+   */
+  double doomedRunningSeconds() {
+    List<Instant> removals = new ArrayList<>();
+    for (ScheduledAction a : spec.actions()) {
+      if (a.action() instanceof PoolAction.Remove) {
+        removals.add(settings.start().plus(a.at()));
+      }
+    }
+    double total = 0;
+    for (JobEvent e : record.jobEvents()) {
+      if (e instanceof JobEvent.Aborted aborted) {
+        Instant doomedAt = null;
+        for (Instant r : removals) {
+          if (!r.isAfter(aborted.time()) && (doomedAt == null || r.isAfter(doomedAt))) {
+            doomedAt = r;
+          }
+        }
+        if (doomedAt != null) {
+          total += Duration.between(doomedAt, aborted.time()).toNanos() / 1e9;
+        }
+      }
+    }
+    return total;
+  }
+
+  private static double millis(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
   }
 
   /** {@code ControlLost} as {@code control-lost}. */
