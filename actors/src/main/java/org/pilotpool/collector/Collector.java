@@ -62,10 +62,14 @@ public final class Collector {
       CollectorState state = new CollectorState();
       // Only looked up, never iterated.
       Map<String, ActorRef<?>> startds = new HashMap<>();
+      // The answer's entries, made once per advertised ad rather than once per query. Only
+      // looked up, never iterated.
+      Map<String, SlotEntry> entries = new HashMap<>();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
             state.update(m.ad());
             String name = CollectorState.nameOf(m.ad());
+            entries.remove(name);
             if (m.startd().isPresent()) {
               startds.put(name, m.startd().get());
             } else {
@@ -76,13 +80,14 @@ public final class Collector {
           .onMessage(InvalidateSlotAd.class, m -> {
             state.invalidate(m.name());
             startds.remove(m.name());
+            entries.remove(m.name());
             return Behaviors.same();
           })
           .onMessage(QuerySlots.class, m -> {
             List<SlotEntry> out = new ArrayList<>();
             for (Map.Entry<String, ClassAd> e : state.queryNamed(m.constraint())) {
-              out.add(new SlotEntry(e.getKey(), e.getValue(),
-                  Optional.ofNullable(startds.get(e.getKey()))));
+              out.add(entries.computeIfAbsent(e.getKey(), name -> new SlotEntry(name, e.getValue(),
+                  Optional.ofNullable(startds.get(name)))));
             }
             m.replyTo().tell(new SlotAds(out, state.size()));
             return Behaviors.same();
