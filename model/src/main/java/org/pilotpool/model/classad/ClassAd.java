@@ -119,6 +119,14 @@ public final class ClassAd {
     return Collections.unmodifiableList(names);
   }
 
+  /**
+   * Attribute names in lower case, in insertion order: a read-only view, for callers that
+   * compare names case-insensitively anyway.
+   */
+  public List<String> lowerCaseNames() {
+    return Collections.unmodifiableList(order);
+  }
+
   /** Evaluates the attribute with this ad as MY and no TARGET; UNDEFINED if it is absent. */
   public Value evaluate(String name) {
     return evaluate(name, null);
