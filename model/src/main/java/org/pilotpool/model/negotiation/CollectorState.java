@@ -89,7 +89,7 @@ public final class CollectorState {
     for (Map.Entry<String, ClassAd> e : slots.entrySet()) {
       Boolean pass = passes.get(e.getKey());
       if (pass == null) {
-        pass = isTrue(constraint.evaluate(e.getValue(), null));
+        pass = satisfies(e.getValue(), constraint);
         passes.put(e.getKey(), pass);
       }
       if (pass) {
@@ -97,6 +97,14 @@ public final class CollectorState {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code constraint} holds for the ad (MY = the ad, no TARGET), as {@link #query}
+   * counts it.
+   */
+  public static boolean satisfies(ClassAd ad, Expr constraint) {
+    return isTrue(constraint.evaluate(ad, null));
   }
 
   /** The slot name an ad carries. */
