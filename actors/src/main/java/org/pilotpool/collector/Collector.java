@@ -1,10 +1,10 @@
 package org.pilotpool.collector;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -62,6 +62,7 @@ public final class Collector {
       CollectorState state = new CollectorState();
       // Only looked up, never iterated.
       Map<String, ActorRef<?>> startds = new HashMap<>();
+      Matching matching = new Matching();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
             state.update(m.ad());
@@ -71,23 +72,55 @@ public final class Collector {
             } else {
               startds.remove(name);
             }
+            matching.updated(new SlotEntry(name, m.ad(), m.startd()));
             return Behaviors.same();
           })
           .onMessage(InvalidateSlotAd.class, m -> {
             state.invalidate(m.name());
             startds.remove(m.name());
+            matching.removed(m.name());
             return Behaviors.same();
           })
           .onMessage(QuerySlots.class, m -> {
-            List<SlotEntry> out = new ArrayList<>();
-            for (Map.Entry<String, ClassAd> e : state.queryNamed(m.constraint())) {
-              out.add(new SlotEntry(e.getKey(), e.getValue(),
-                  Optional.ofNullable(startds.get(e.getKey()))));
-            }
-            m.replyTo().tell(new SlotAds(out, state.size()));
+            m.replyTo().tell(new SlotAds(matching.query(m.constraint(), state, startds),
+                state.size()));
             return Behaviors.same();
           })
           .build();
     });
+  }
+
+  /**
+   * The slots that satisfy the constraint last asked with, in name order as the table keeps
+   * them, brought up to date on every update: the negotiator asks with the same constraint every
+   * cycle, and between two cycles only a few slots change.
+   */
+  private static final class Matching {
+    private Expr constraint;
+    private final TreeMap<String, SlotEntry> entries = new TreeMap<>();
+
+    void updated(SlotEntry entry) {
+      if (constraint != null && CollectorState.satisfies(entry.ad(), constraint)) {
+        entries.put(entry.name(), entry);
+      } else {
+        entries.remove(entry.name());
+      }
+    }
+
+    void removed(String name) {
+      entries.remove(name);
+    }
+
+    List<SlotEntry> query(Expr asked, CollectorState state, Map<String, ActorRef<?>> startds) {
+      if (asked != constraint) {
+        constraint = asked;
+        entries.clear();
+        for (Map.Entry<String, ClassAd> e : state.queryNamed(asked)) {
+          entries.put(e.getKey(), new SlotEntry(e.getKey(), e.getValue(),
+              Optional.ofNullable(startds.get(e.getKey()))));
+        }
+      }
+      return List.copyOf(entries.values());
+    }
   }
 }

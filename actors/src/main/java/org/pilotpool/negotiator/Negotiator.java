@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,11 +128,11 @@ public final class Negotiator {
   }
 
   /** Whether a slot ad is Unclaimed, and the job identity attributes it mentions if so. */
-  private record SlotFacts(boolean unclaimed, Set<String> mentions) {
+  private record SlotFacts(ClassAd ad, boolean unclaimed, Set<String> mentions) {
     static SlotFacts of(ClassAd ad) {
       Value state = ad.evaluate("State");
       boolean unclaimed = state.isString() && state.asString().equals("Unclaimed");
-      return new SlotFacts(unclaimed,
+      return new SlotFacts(ad, unclaimed,
           unclaimed ? AutoclusterSignature.significantIdentity(List.of(ad)) : Set.of());
     }
   }
@@ -160,8 +159,11 @@ public final class Negotiator {
     /** The cycle's Unclaimed slots, picked out of {@link #slots} once, and their entries. */
     private List<ClassAd> unclaimedAds;
     private Map<String, Collector.SlotEntry> unclaimedByName;
-    /** What each slot ad of the last cycle says, by ad identity. */
-    private Map<ClassAd, SlotFacts> factsBySlotAd = new IdentityHashMap<>();
+    /**
+     * What each slot's ad says, by slot name, valid while the slot still has that very ad. Only
+     * looked up, never iterated.
+     */
+    private Map<String, SlotFacts> factsBySlot = new HashMap<>();
 
     private long cycles;
     private long ticksSkipped;
@@ -253,21 +255,24 @@ public final class Negotiator {
       unclaimedByName = new HashMap<>();
       // An advertised ad is never modified, so its state and what it mentions are worked out
       // once per ad, not once per cycle.
-      Map<ClassAd, SlotFacts> known = new IdentityHashMap<>();
+      List<Collector.SlotEntry> all = slots.slots();
+      if (factsBySlot.size() > 2 * all.size() + 64) {
+        // Slots that left keep their entry until here: drop them all now and then.
+        factsBySlot = new HashMap<>();
+      }
       Set<String> significant = new TreeSet<>();
-      for (Collector.SlotEntry e : slots.slots()) {
-        SlotFacts facts = factsBySlotAd.get(e.ad());
-        if (facts == null) {
+      for (Collector.SlotEntry e : all) {
+        SlotFacts facts = factsBySlot.get(e.name());
+        if (facts == null || facts.ad() != e.ad()) {
           facts = SlotFacts.of(e.ad());
+          factsBySlot.put(e.name(), facts);
         }
-        known.put(e.ad(), facts);
         if (facts.unclaimed()) {
           unclaimedAds.add(e.ad());
           unclaimedByName.put(e.name(), e);
           significant.addAll(facts.mentions());
         }
       }
-      factsBySlotAd = known;
       List<ClassAd> unclaimed = unclaimedAds;
       ActorRef<Command> self = ctx.getSelf();
       for (var e : schedds.entrySet()) {

@@ -161,10 +161,6 @@ final class IdleIndex {
   }
 
   private static ClassAd withTime(ClassAd cached, Instant now) {
-    ClassAd copy = new ClassAd();
-    for (String name : cached.names()) {
-      copy.insert(name, cached.lookup(name));
-    }
-    return copy.set("CurrentTime", now.getEpochSecond());
+    return cached.copy().set("CurrentTime", now.getEpochSecond());
   }
 }

@@ -99,6 +99,17 @@ public final class ClassAd {
     return order.size();
   }
 
+  /**
+   * An independent copy with the same attributes in the same order: the expressions are
+   * immutable, so they are shared, and the names need no checking again.
+   */
+  public ClassAd copy() {
+    ClassAd copy = new ClassAd();
+    copy.byKey.putAll(byKey);
+    copy.order.addAll(order);
+    return copy;
+  }
+
   /** Attribute names as inserted, in insertion order. */
   public List<String> names() {
     List<String> names = new ArrayList<>(order.size());
@@ -106,6 +117,14 @@ public final class ClassAd {
       names.add(byKey.get(key).name());
     }
     return Collections.unmodifiableList(names);
+  }
+
+  /**
+   * Attribute names in lower case, in insertion order: a read-only view, for callers that
+   * compare names case-insensitively anyway.
+   */
+  public List<String> lowerCaseNames() {
+    return Collections.unmodifiableList(order);
   }
 
   /** Evaluates the attribute with this ad as MY and no TARGET; UNDEFINED if it is absent. */

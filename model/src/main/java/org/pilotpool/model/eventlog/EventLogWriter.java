@@ -3,6 +3,7 @@ package org.pilotpool.model.eventlog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,30 +101,95 @@ public final class EventLogWriter implements AutoCloseable {
 
   private static void header(StringBuilder sb, JobEvent event, EventLogFormat format) {
     JobId id = event.job();
-    LocalDateTime t = LocalDateTime.ofInstant(event.time(), format.zone());
-    sb.append(String.format(Locale.ROOT, "%03d (%03d.%03d.%03d) ",
-        event.code(), id.cluster(), id.proc(), id.subproc()));
-    if (format.dateStyle() == EventLogFormat.DateStyle.ISO) {
-      sb.append(String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", t.getYear(),
-          t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()));
-    } else {
-      sb.append(String.format(Locale.ROOT, "%02d/%02d %02d:%02d:%02d", t.getMonthValue(),
-          t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond()));
-    }
+    zeroPad(sb, event.code(), 3);
+    sb.append(" (");
+    zeroPad(sb, id.cluster(), 3);
+    sb.append('.');
+    zeroPad(sb, id.proc(), 3);
+    sb.append('.');
+    zeroPad(sb, id.subproc(), 3);
+    sb.append(") ");
+    sb.append(DatePrefix.of(event.time(), format));
     if (format.subSecond()) {
-      sb.append(String.format(Locale.ROOT, ".%03d", t.getNano() / 1_000_000));
+      sb.append('.');
+      zeroPad(sb, event.time().getNano() / 1_000_000, 3);
     }
     sb.append(' ');
   }
 
-  private static void usage(StringBuilder sb, CpuUsage u, String label) {
-    sb.append("\t\t").append(dhms("Usr", u.userSeconds())).append(", ")
-        .append(dhms("Sys", u.systemSeconds())).append("  -  ").append(label).append('\n');
+  /**
+   * The date and time to the second, kept for the last second written: events come in bursts
+   * within one second, and formatting the date is most of the cost of a header.
+   */
+  private record DatePrefix(long epochSecond, EventLogFormat format, String text) {
+    // Racy but safe: the record is immutable, so a reader sees either a whole old or new one.
+    private static DatePrefix last;
+
+    static String of(Instant time, EventLogFormat format) {
+      DatePrefix cached = last;
+      if (cached != null && cached.epochSecond == time.getEpochSecond()
+          && cached.format.equals(format)) {
+        return cached.text;
+      }
+      LocalDateTime t = LocalDateTime.ofInstant(time, format.zone());
+      StringBuilder sb = new StringBuilder(19);
+      if (format.dateStyle() == EventLogFormat.DateStyle.ISO) {
+        zeroPad(sb, t.getYear(), 4);
+        sb.append('-');
+        zeroPad(sb, t.getMonthValue(), 2);
+        sb.append('-');
+      } else {
+        zeroPad(sb, t.getMonthValue(), 2);
+        sb.append('/');
+      }
+      zeroPad(sb, t.getDayOfMonth(), 2);
+      sb.append(' ');
+      zeroPad(sb, t.getHour(), 2);
+      sb.append(':');
+      zeroPad(sb, t.getMinute(), 2);
+      sb.append(':');
+      zeroPad(sb, t.getSecond(), 2);
+      String text = sb.toString();
+      last = new DatePrefix(time.getEpochSecond(), format, text);
+      return text;
+    }
   }
 
-  private static String dhms(String tag, long seconds) {
-    return String.format(Locale.ROOT, "%s %d %02d:%02d:%02d", tag, seconds / 86400,
-        seconds % 86400 / 3600, seconds % 3600 / 60, seconds % 60);
+  /** {@code %0<width>d}, without a format string. */
+  private static void zeroPad(StringBuilder sb, long value, int width) {
+    if (value < 0) {
+      // Rare enough to leave the sign placement to the formatter.
+      sb.append(String.format(Locale.ROOT, "%0" + width + "d", value));
+      return;
+    }
+    for (long bound = 10, i = 1; i < width; i++, bound *= 10) {
+      if (value < bound) {
+        sb.append('0');
+      }
+    }
+    sb.append(value);
+  }
+
+  private static void usage(StringBuilder sb, CpuUsage u, String label) {
+    sb.append("\t\t");
+    dhms(sb, "Usr", u.userSeconds());
+    sb.append(", ");
+    dhms(sb, "Sys", u.systemSeconds());
+    sb.append("  -  ").append(label).append('\n');
+  }
+
+  private static void dhms(StringBuilder sb, String tag, long seconds) {
+    if (seconds < 0) {
+      sb.append(String.format(Locale.ROOT, "%s %d %02d:%02d:%02d", tag, seconds / 86400,
+          seconds % 86400 / 3600, seconds % 3600 / 60, seconds % 60));
+      return;
+    }
+    sb.append(tag).append(' ').append(seconds / 86400).append(' ');
+    zeroPad(sb, seconds % 86400 / 3600, 2);
+    sb.append(':');
+    zeroPad(sb, seconds % 3600 / 60, 2);
+    sb.append(':');
+    zeroPad(sb, seconds % 60, 2);
   }
 
   private static void bytes(StringBuilder sb, long value, String label) {

@@ -16,8 +16,15 @@ import org.pilotpool.model.eventlog.JobId;
  */
 public final class JobQueue {
   /** Queue order: cluster, then proc, then subproc. */
-  public static final Comparator<JobId> ORDER = Comparator.comparingInt(JobId::cluster)
-      .thenComparingInt(JobId::proc).thenComparingInt(JobId::subproc);
+  // Written out rather than chained: every queue, index and claim lookup goes through it.
+  public static final Comparator<JobId> ORDER = (a, b) -> {
+    int c = Integer.compare(a.cluster(), b.cluster());
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.proc(), b.proc());
+    return c != 0 ? c : Integer.compare(a.subproc(), b.subproc());
+  };
 
   private final TreeMap<JobId, Job> jobs = new TreeMap<>(ORDER);
   private int nextClusterId = 1;

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pilotpool.model.classad.ClassAd;
-import org.pilotpool.model.classad.Expr;
 
 /**
  * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
@@ -132,16 +130,15 @@ public final class AutoclusterSignature {
 
   /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */
   static Object[] attributeParts(ClassAd ad, Set<String> ignored) {
-    List<String> names = ad.names();
-    Object[] parts = new Object[names.size() * 2];
+    List<String> keys = ad.lowerCaseNames();
+    Object[] parts = new Object[keys.size() * 2];
     int n = 0;
-    for (String name : names) {
-      String key = name.toLowerCase(Locale.ROOT);
+    for (String key : keys) {
       if (ignored.contains(key)) {
         continue;
       }
       parts[n++] = key;
-      parts[n++] = ad.lookup(name);
+      parts[n++] = ad.lookup(key);
     }
     return n == parts.length ? parts : Arrays.copyOf(parts, n);
   }
@@ -149,10 +146,9 @@ public final class AutoclusterSignature {
   /** The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. */
   static String keyText(ClassAd ad, Set<String> ignored) {
     StringBuilder sb = new StringBuilder();
-    for (String name : ad.names()) {
-      if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
-        Expr e = ad.lookup(name);
-        sb.append(e).append('\n');
+    for (String key : ad.lowerCaseNames()) {
+      if (!ignored.contains(key)) {
+        sb.append(ad.lookup(key)).append('\n');
       }
     }
     return sb.toString();

@@ -3,6 +3,7 @@ package org.pilotpool.model.negotiation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,13 @@ public final class CollectorState {
   public static final String NAME = "Name";
 
   private final TreeMap<String, ClassAd> slots = new TreeMap<>();
+  /**
+   * Whether each slot's ad satisfies {@link #cachedConstraint}: an advertised ad is never
+   * modified and evaluation depends on nothing else, so the answer holds until the slot's ad is
+   * replaced, and the negotiator asks with the same constraint every cycle. Only looked up.
+   */
+  private final Map<String, Boolean> passes = new HashMap<>();
+  private Expr cachedConstraint;
 
   /**
    * Inserts or replaces the ad of the slot it names.
@@ -34,11 +42,14 @@ public final class CollectorState {
    * @throws IllegalArgumentException if the ad has no string {@code Name}
    */
   public boolean update(ClassAd ad) {
-    return slots.put(nameOf(ad), ad) == null;
+    String name = nameOf(ad);
+    passes.remove(name);
+    return slots.put(name, ad) == null;
   }
 
   /** Forgets a slot; returns whether it was known. */
   public boolean invalidate(String name) {
+    passes.remove(name);
     return slots.remove(name) != null;
   }
 
@@ -70,13 +81,30 @@ public final class CollectorState {
 
   /** {@link #query} with each ad's name, which the table already knows. */
   public List<Map.Entry<String, ClassAd>> queryNamed(Expr constraint) {
+    if (constraint != cachedConstraint) {
+      passes.clear();
+      cachedConstraint = constraint;
+    }
     List<Map.Entry<String, ClassAd>> out = new ArrayList<>();
     for (Map.Entry<String, ClassAd> e : slots.entrySet()) {
-      if (isTrue(constraint.evaluate(e.getValue(), null))) {
+      Boolean pass = passes.get(e.getKey());
+      if (pass == null) {
+        pass = satisfies(e.getValue(), constraint);
+        passes.put(e.getKey(), pass);
+      }
+      if (pass) {
         out.add(Map.entry(e.getKey(), e.getValue()));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code constraint} holds for the ad (MY = the ad, no TARGET), as {@link #query}
+   * counts it.
+   */
+  public static boolean satisfies(ClassAd ad, Expr constraint) {
+    return isTrue(constraint.evaluate(ad, null));
   }
 
   /** The slot name an ad carries. */
