@@ -27,6 +27,9 @@ import org.pilotpool.model.retry.HtcondorRetryConfig;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.pool.PoolAction;
 import org.pilotpool.pool.PoolSpec;
+import org.pilotpool.model.glidein.GlexecBin;
+import org.pilotpool.pool.Provisioning;
+import org.pilotpool.pilot.PilotTimes;
 import org.pilotpool.pool.ScheduledAction;
 import org.pilotpool.pool.SiteSpec;
 import org.pilotpool.schedd.JobSelector;
@@ -176,8 +179,29 @@ public final class PoolScenario {
       String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse("linger");
       throw glexec.bad(key, e.problem());
     }
-    return new SiteSpec(name, s.integer("nodes", 1, 1), s.integer("slots-per-node", 1, 1),
+    SiteSpec site = new SiteSpec(name, s.integer("nodes", 1, 1), s.integer("slots-per-node", 1, 1),
         s.integer("memory-per-slot", 2048, 1), authzConfig, glexecConfig);
+    String provisioning = s.string("provisioning", "static");
+    switch (provisioning) {
+      case "static" -> {
+        return site;
+      }
+      case "pilots" -> {
+        Section p = entry.sub("pilot");
+        PilotTimes times = PilotTimes.of(p.duration("max-walltime", Duration.ofHours(12), Duration.ofMinutes(1)),
+            p.duration("retire-time", Duration.ofHours(10), PilotTimes.MIN_RETIRE_TIME));
+        GlexecBin bin = switch (p.choice("glexec-bin", GlexecBin.Kind.class, GlexecBin.Kind.OSG)) {
+          case NONE -> GlexecBin.NONE;
+          case OSG -> GlexecBin.OSG;
+          case GLITE -> GlexecBin.GLITE;
+          case AUTO -> GlexecBin.AUTO;
+          case PATH -> throw p.bad("glexec-bin", "a path is for real worker nodes; expected none, osg, glite or auto");
+        };
+        return new SiteSpec(name, site.nodes(), 0, site.memoryPerSlotMb(), authzConfig, glexecConfig)
+            .withPilots(Provisioning.Pilots.osg(p.integer("slots", 1, 1), times).withGlexecBin(bin));
+      }
+      default -> throw s.bad("provisioning", "expected static or pilots, got \"" + provisioning + "\"");
+    }
   }
 
   /** A job named as HTCondor names it: {@code cluster.proc}. */

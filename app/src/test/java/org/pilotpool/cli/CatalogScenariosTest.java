@@ -79,4 +79,18 @@ class CatalogScenariosTest {
     assertTrue(classified.path("jobs").path("by_status").path("completed").asInt() >= 15,
         classified.toString());
   }
+
+  @Test
+  void glexecValidationOnABrokenSiteRunsOnlyNeverPilots() throws IOException {
+    JsonNode v = variants("glexec-validation");
+    JsonNode never = v.path("1. NEVER");
+    assertEquals(4, never.path("jobs").path("by_status").path("completed").asInt(), never.toString());
+    assertTrue(never.path("glexec_calls").isEmpty(), "no glexec call at all: " + never);
+    for (String use : new String[] {"2. OPTIONAL", "3. REQUIRED"}) {
+      JsonNode failed = v.path(use);
+      assertEquals(4, failed.path("jobs").path("by_status").path("idle").asInt(), failed.toString());
+      assertTrue(failed.path("glexec_calls").path("validate").path("202").asInt() > 4,
+          use + ": pilots keep coming and failing validation: " + failed);
+    }
+  }
 }
