@@ -47,6 +47,7 @@ public final class PoolRecord {
   private long glexecReturned;
   private long completed;
   private final List<SlotEvent> slotEvents = new ArrayList<>();
+  private final List<StatusCounts> statusCounts = new ArrayList<>();
   private final SortedMap<String, SiteAuthzStats> siteStats = new TreeMap<>();
   private final List<String> rejectedSubmits = new ArrayList<>();
 
@@ -172,16 +173,57 @@ public final class PoolRecord {
     }
   }
 
+  /**
+   * Jobs idle, running and held after each change of those counts: what the report draws over
+   * time. Kept by the full record only.
+   *
+   * @param time when the counts changed
+   */
+  public record StatusCounts(Instant time, int idle, int running, int held) {}
+
+  /** The counts over time, one entry per change (a full record's only). */
+  public List<StatusCounts> statusCounts() {
+    requireFull("status counts");
+    return List.copyOf(statusCounts);
+  }
+
   void queueChanged(JobQueueEvent event) {
     if (event instanceof JobQueueEvent.JobSubmitted s) {
       jobs.put(s.submitted().id(), new Mutable(s.submitted().id(), s.submitted().owner(),
           s.time()));
+      countStatus(null, JobStatus.IDLE, s.time());
       return;
     }
     Mutable job = jobs.get(jobOf(event));
     if (job == null) {
       return;
     }
+    JobStatus before = job.status;
+    applyToJob(job, event);
+    countStatus(before, job.status, event.time());
+  }
+
+  private void countStatus(JobStatus before, JobStatus after, Instant time) {
+    if (!full || before == after) {
+      return;
+    }
+    StatusCounts last = statusCounts.isEmpty() ? new StatusCounts(time, 0, 0, 0)
+        : statusCounts.get(statusCounts.size() - 1);
+    int idle = last.idle() + delta(JobStatus.IDLE, before, after);
+    int running = last.running() + delta(JobStatus.RUNNING, before, after);
+    int held = last.held() + delta(JobStatus.HELD, before, after);
+    if (!statusCounts.isEmpty() && last.time().equals(time)) {
+      statusCounts.set(statusCounts.size() - 1, new StatusCounts(time, idle, running, held));
+    } else {
+      statusCounts.add(new StatusCounts(time, idle, running, held));
+    }
+  }
+
+  private static int delta(JobStatus counted, JobStatus before, JobStatus after) {
+    return (after == counted ? 1 : 0) - (before == counted ? 1 : 0);
+  }
+
+  private void applyToJob(Mutable job, JobQueueEvent event) {
     if (event instanceof JobQueueEvent.JobActivated) {
       job.status = JobStatus.RUNNING;
     } else if (event instanceof JobQueueEvent.JobBeganExecution e) {

@@ -15,6 +15,7 @@ import org.pilotpool.kernel.Simulation;
 import org.pilotpool.kernel.SimulationResult;
 import org.pilotpool.model.eventlog.EventLogFormat;
 import org.pilotpool.model.eventlog.JobEvent;
+import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glexec.GlexecOperation;
 import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.pool.Pool;
@@ -136,6 +137,7 @@ public final class PoolRun {
     Map<String, Object> jobs = new TreeMap<>();
     jobs.put("submitted", record.jobs().size());
     jobs.put("doomed_running_s", round(doomedRunningSeconds()));
+    jobs.put("evicted_running_s", round(evictedRunningSeconds()));
     jobs.put("by_status", byStatus);
     Map<String, Object> run = new TreeMap<>();
     run.put("seed", settings.seed());
@@ -175,6 +177,19 @@ public final class PoolRun {
       queues.add(queue.build());
       arrivals.add(arrived.build());
     }
+    TimeSeries.Builder idle = TimeSeries.builder("idle", TimeSeries.Shape.STEP);
+    TimeSeries.Builder running = TimeSeries.builder("running", TimeSeries.Shape.STEP);
+    TimeSeries.Builder onHold = TimeSeries.builder("held", TimeSeries.Shape.STEP);
+    idle.add(0, 0);
+    running.add(0, 0);
+    onHold.add(0, 0);
+    for (PoolRecord.StatusCounts c : record.statusCounts()) {
+      double t = Duration.between(settings.start(), c.time()).toNanos() / 1e9;
+      idle.add(t, c.idle());
+      running.add(t, c.running());
+      onHold.add(t, c.held());
+    }
+    topics.add(new Topic("jobs", "jobs", List.of(idle.build(), running.build(), onHold.build())));
     if (!queues.isEmpty()) {
       topics.add(new Topic("authz queue length", "requests", queues));
       topics.add(new Topic("authz arrivals", "requests/s", arrivals));
@@ -210,7 +225,8 @@ public final class PoolRun {
         new Headline("authz rejections", rejections, "", true),
         new Headline("authz peak queue", peakQueue, "", true),
         new Headline("authz p99 latency", p99, "s", true),
-        new Headline("doomed jobs' running time", round(doomedRunningSeconds()), "s", true));
+        new Headline("doomed jobs' running time", round(doomedRunningSeconds()), "s", true),
+        new Headline("running lost to evictions", round(evictedRunningSeconds()), "s", true));
     String verdict = String.format(Locale.ROOT, "%d jobs: %d completed, %d held; %d glexec calls, "
         + "%d authz rejections", record.jobs().size(), completed, held, record.glexecReturned(),
         rejections);
@@ -244,6 +260,20 @@ public final class PoolRun {
         if (doomedAt != null) {
           total += Duration.between(doomedAt, aborted.time()).toNanos() / 1e9;
         }
+      }
+    }
+    return total;
+  }
+
+  /** Seconds of running that evictions (004) threw away: each evicted run starts over. */
+  double evictedRunningSeconds() {
+    Map<JobId, Instant> startedAt = new TreeMap<>(org.pilotpool.model.job.JobQueue.ORDER);
+    double total = 0;
+    for (JobEvent e : record.jobEvents()) {
+      if (e instanceof JobEvent.Execute x) {
+        startedAt.put(x.job(), x.time());
+      } else if (e instanceof JobEvent.Evicted v && startedAt.containsKey(v.job())) {
+        total += Duration.between(startedAt.remove(v.job()), v.time()).toNanos() / 1e9;
       }
     }
     return total;
