@@ -85,4 +85,13 @@ class TryAndFailScenarioTest {
       assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(b.resolve(f)), f);
     }
   }
+
+  @Test
+  void theReportCountsTheHeldJobOverTime() throws IOException {
+    List<String> held = Files.readAllLines(tmp.resolve("a").resolve("timeseries.csv")).stream()
+        .filter(l -> l.startsWith(HOLD + ",held,")).toList();
+    assertEquals("1", held.get(held.size() - 1).substring(held.get(held.size() - 1).lastIndexOf(',') + 1),
+        "one job held at the end: " + held);
+    assertTrue(held.stream().anyMatch(l -> l.endsWith(",0")), "none held at first");
+  }
 }
