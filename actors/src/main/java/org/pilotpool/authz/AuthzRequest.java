@@ -2,6 +2,7 @@ package org.pilotpool.authz;
 
 import java.util.List;
 import java.util.Objects;
+import org.pilotpool.model.credential.ProxyCredential;
 
 /**
  * One authorization call as glexec's LCMAPS plugin sends it: the payload's DN and VOMS FQANs (first
@@ -18,13 +19,7 @@ public record AuthzRequest(
 
   /** The VO of the primary FQAN ({@code /cms/Role=pilot} gives {@code cms}), or empty. */
   public String vo() {
-    if (fqans.isEmpty()) {
-      return "";
-    }
-    String first = fqans.get(0);
-    int start = first.startsWith("/") ? 1 : 0;
-    int end = first.indexOf('/', start);
-    return end < 0 ? first.substring(start) : first.substring(start, end);
+    return ProxyCredential.voOf(fqans);
   }
 
   /** Whether a pilot credential came with the request. */

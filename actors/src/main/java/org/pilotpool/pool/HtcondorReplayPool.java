@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.pilotpool.authz.SiteAuthzConfig;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
@@ -38,17 +37,9 @@ public final class HtcondorReplayPool {
   /** Far enough that no replay outlives its proxies. */
   private static final Instant PROXY_END = Instant.parse("2200-01-01T00:00:00Z");
 
-  /**
-   * One site of {@code cores} single-core slots (8 per worker node) with HTCondor's daemons and
-   * an authorization service sized for the load, so that the replay measures the pool's
-   * scheduling rather than an overloaded site.
-   */
+  /** One site of {@code cores} slots ({@link SiteSpec#sizedFor}) with HTCondor's daemons. */
   public static PoolSpec spec(int cores) {
-    int perNode = Math.min(8, cores);
-    int nodes = (cores + perNode - 1) / perNode;
-    SiteAuthzConfig authz = SiteAuthzConfig.defaults().toBuilder()
-        .workers(Math.max(200, cores / 10)).queueCapacity(Math.max(500, cores * 4)).build();
-    SiteSpec site = SiteSpec.of("REPLAY", nodes, perNode).withAuthz(authz);
+    SiteSpec site = SiteSpec.sizedFor("REPLAY", cores);
     ProxyCredential pilot = new ProxyCredential("x509up_pilot", "/DC=org/DC=pilotpool/CN=pilot",
         List.of("/pilotpool/Role=pilot/Capability=NULL"), PROXY_END);
     // Site stats are not part of a replay's results: take them beyond any replay's end.

@@ -45,6 +45,19 @@ public record SiteSpec(String name, int nodes, int slotsPerNode, long memoryPerS
         SimGlexecConfig.defaults());
   }
 
+  /**
+   * {@code cores} single-core static slots, up to 8 per worker node, behind an authorization
+   * service sized for them (a tenth of the slots as workers, four calls per slot of queue), so
+   * that a run measures the pool's scheduling rather than an overloaded site.
+   */
+  public static SiteSpec sizedFor(String name, int cores) {
+    int perNode = Math.min(8, cores);
+    int nodes = (cores + perNode - 1) / perNode;
+    SiteAuthzConfig authz = SiteAuthzConfig.defaults().toBuilder()
+        .workers(Math.max(200, cores / 10)).queueCapacity(Math.max(500, cores * 4)).build();
+    return of(name, nodes, perNode).withAuthz(authz);
+  }
+
   public SiteSpec withAuthz(SiteAuthzConfig config) {
     return new SiteSpec(name, nodes, slotsPerNode, memoryPerSlotMb, config, glexec,
         provisioning);

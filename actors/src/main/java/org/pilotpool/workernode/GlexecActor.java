@@ -80,12 +80,10 @@ public final class GlexecActor {
    */
   public static Behavior<Command> real(Glexec glexec) {
     return Behaviors.setup(ctx -> {
-      Map<String, ActorRef<GlexecCall>> waiting = new LinkedHashMap<>();
-      Map<String, GlexecInvocation> invocations = new LinkedHashMap<>();
+      Map<String, Invoke> waiting = new LinkedHashMap<>();
       return Behaviors.receive(Command.class)
           .onMessage(Invoke.class, inv -> {
-            waiting.put(inv.callId(), inv.replyTo());
-            invocations.put(inv.callId(), inv.invocation());
+            waiting.put(inv.callId(), inv);
             ctx.pipeToSelf(glexec.invoke(inv.invocation()), (result, failure) -> new RealReturned(
                 inv.callId(),
                 failure == null ? result : GlexecResult.failed(GlexecResult.AdapterFailure.IO_ERROR,
@@ -93,9 +91,9 @@ public final class GlexecActor {
             return Behaviors.same();
           })
           .onMessage(RealReturned.class, r -> {
-            GlexecInvocation invocation = invocations.remove(r.callId());
-            waiting.remove(r.callId()).tell(
-                new GlexecCall.Returned(r.callId(), invocation, r.result(), FailureCause.NOT_KNOWN));
+            Invoke inv = waiting.remove(r.callId());
+            inv.replyTo().tell(
+                new GlexecCall.Returned(r.callId(), inv.invocation(), r.result(), FailureCause.NOT_KNOWN));
             return Behaviors.same();
           })
           .build();

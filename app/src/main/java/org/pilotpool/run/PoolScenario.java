@@ -149,18 +149,20 @@ public final class PoolScenario {
     Section glexec = entry.sub("glexec");
     SiteAuthzConfig authzConfig;
     try {
+      // Fallbacks only for completeness: every entry reads over its template in application.conf.
+      SiteAuthzConfig d = SiteAuthzConfig.defaults();
       authzConfig = SiteAuthzConfig.builder()
-          .workers(authz.integer("workers", 200, 1))
-          .queueCapacity(authz.integer("queue", 500, 0))
+          .workers(authz.integer("workers", d.workers(), 1))
+          .queueCapacity(authz.integer("queue", d.queueCapacity(), 0))
           .serviceTime(new ServiceTimeDistribution.Exponential(
-              authz.duration("service-time-mean", Duration.ofSeconds(1), Duration.ofNanos(1))))
-          .requestTimeout(authz.duration("timeout", Duration.ofSeconds(30), Duration.ofNanos(1)))
-          .cacheEntries(authz.integer("cache-entries", 500, 0))
-          .cacheTtl(authz.duration("cache-ttl", Duration.ofSeconds(600), Duration.ZERO))
-          .banPropagationDelay(authz.duration("ban-propagation-delay", Duration.ZERO, Duration.ZERO))
-          .defaultPoolSize(authz.integer("default-pool-size", 100, 0))
-          .requirePilotCredential(authz.bool("require-pilot-credential", false))
-          .statsBucket(authz.duration("stats-bucket", Duration.ofSeconds(1), Duration.ofNanos(1)))
+              authz.duration("service-time-mean", d.serviceTime().mean(), Duration.ofNanos(1))))
+          .requestTimeout(authz.duration("timeout", d.requestTimeout(), Duration.ofNanos(1)))
+          .cacheEntries(authz.integer("cache-entries", d.cacheEntries(), 0))
+          .cacheTtl(authz.duration("cache-ttl", d.cacheTtl(), Duration.ZERO))
+          .banPropagationDelay(authz.duration("ban-propagation-delay", d.banPropagationDelay(), Duration.ZERO))
+          .defaultPoolSize(authz.integer("default-pool-size", d.defaultPoolSize(), 0))
+          .requirePilotCredential(authz.bool("require-pilot-credential", d.requirePilotCredential()))
+          .statsBucket(authz.duration("stats-bucket", d.statsBucket(), Duration.ofNanos(1)))
           .outages(outages(entry, start, end))
           .build();
     } catch (IllegalArgumentException e) {

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.pilotpool.authz.SiteAuthzConfig;
 import org.pilotpool.kernel.ProgressListener;
 import org.pilotpool.kernel.Simulation;
 import org.pilotpool.kernel.SimulationResult;
@@ -98,13 +97,9 @@ final class PoolBench implements Callable<Integer> {
   }
 
   private PoolSpec spec() {
-    int slotsPerNode = 8;
-    int nodes = (slots + slotsPerNode - 1) / slotsPerNode;
-    // An authz service sized for the load, so that the benchmark measures the chain, not a
-    // deliberately overloaded site (the DoS scenarios do that).
-    SiteAuthzConfig authz = SiteAuthzConfig.defaults().toBuilder()
-        .workers(Math.max(200, slots / 10)).queueCapacity(Math.max(500, slots * 4)).build();
-    SiteSpec site = SiteSpec.of("BENCH", nodes, slotsPerNode).withAuthz(authz);
+    // Sized for the load: the benchmark measures the chain, not an overloaded site (the DoS
+    // scenarios do that).
+    SiteSpec site = SiteSpec.sizedFor("BENCH", slots);
     RandomGenerator random = new RandomStreams(seed).forEntity("bench-pool-jobs");
     List<ScheduledAction> submissions = new ArrayList<>(jobs);
     for (int i = 0; i < jobs; i++) {

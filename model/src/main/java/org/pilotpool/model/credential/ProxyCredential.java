@@ -20,6 +20,11 @@ public record ProxyCredential(String location, String identity, List<String> fqa
 
   /** The VO of the primary FQAN ({@code /cms/Role=NULL} gives {@code cms}), or empty. */
   public String vo() {
+    return voOf(fqans);
+  }
+
+  /** The VO of the first of {@code fqans} ({@code /cms/Role=NULL} gives {@code cms}), or empty. */
+  public static String voOf(List<String> fqans) {
     if (fqans.isEmpty()) {
       return "";
     }
