@@ -93,34 +93,43 @@ public final class Collector {
   /**
    * The slots that satisfy the constraint last asked with, in name order as the table keeps
    * them, brought up to date on every update: the negotiator asks with the same constraint every
-   * cycle, and between two cycles only a few slots change.
+   * cycle, and between two cycles only a few slots change. The answer is kept until one does, so
+   * the cycles of a quiet pool, however large, hand out the same list.
    */
   private static final class Matching {
     private Expr constraint;
     private final TreeMap<String, SlotEntry> entries = new TreeMap<>();
+    private List<SlotEntry> answer;
 
     void updated(SlotEntry entry) {
       if (constraint != null && CollectorState.satisfies(entry.ad(), constraint)) {
         entries.put(entry.name(), entry);
+        answer = null;
       } else {
-        entries.remove(entry.name());
+        removed(entry.name());
       }
     }
 
     void removed(String name) {
-      entries.remove(name);
+      if (entries.remove(name) != null) {
+        answer = null;
+      }
     }
 
     List<SlotEntry> query(Expr asked, CollectorState state, Map<String, ActorRef<?>> startds) {
       if (asked != constraint) {
         constraint = asked;
         entries.clear();
+        answer = null;
         for (Map.Entry<String, ClassAd> e : state.queryNamed(asked)) {
           entries.put(e.getKey(), new SlotEntry(e.getKey(), e.getValue(),
               Optional.ofNullable(startds.get(e.getKey()))));
         }
       }
-      return List.copyOf(entries.values());
+      if (answer == null) {
+        answer = List.copyOf(entries.values());
+      }
+      return answer;
     }
   }
 }

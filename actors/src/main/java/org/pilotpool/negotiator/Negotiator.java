@@ -18,7 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.pilotpool.collector.Collector;
 import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.classad.ClassAd;
-import org.pilotpool.model.classad.Value;
+import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.negotiation.AutoclusterSignature;
 import org.pilotpool.model.negotiation.CycleResult;
@@ -127,13 +127,10 @@ public final class Negotiator {
     }));
   }
 
-  /** Whether a slot ad is Unclaimed, and the job identity attributes it mentions if so. */
-  private record SlotFacts(ClassAd ad, boolean unclaimed, Set<String> mentions) {
+  /** The job identity attributes a slot's ad mentions, worked out once per advertised ad. */
+  private record SlotFacts(ClassAd ad, Set<String> mentions) {
     static SlotFacts of(ClassAd ad) {
-      Value state = ad.evaluate("State");
-      boolean unclaimed = state.isString() && state.asString().equals("Unclaimed");
-      return new SlotFacts(ad, unclaimed,
-          unclaimed ? AutoclusterSignature.significantIdentity(List.of(ad)) : Set.of());
+      return new SlotFacts(ad, AutoclusterSignature.significantIdentity(List.of(ad)));
     }
   }
 
@@ -146,6 +143,12 @@ public final class Negotiator {
     private final UserPriorities priorities;
     private final NegotiationCycle matcher;
     private final ActorRef<Collector.SlotAds> slotAdapter;
+    /**
+     * {@code NEGOTIATOR_SLOT_CONSTRAINT} and Unclaimed: the negotiator does not preempt, so a
+     * claimed slot is of no use to a cycle, and asking for the Unclaimed ones only keeps a cycle's
+     * cost with the free slots rather than with the size of the pool.
+     */
+    private final Expr slotQuery;
 
     private final TreeMap<String, ActorRef<ScheddMessage>> schedds = new TreeMap<>();
     /** Claims per submitter per schedd, as last reported or counted from matches since. */
@@ -182,6 +185,8 @@ public final class Negotiator {
       this.matcher = settings.autoclusters()
           ? NegotiationCycle.withAutoclusters() : NegotiationCycle.naive();
       this.slotAdapter = ctx.messageAdapter(Collector.SlotAds.class, a -> new SlotsReceived(cycle, a));
+      this.slotQuery = Expr.parse("NEGOTIATOR_SLOT_CONSTRAINT",
+          "(" + settings.slotConstraint() + ") && State == \"Unclaimed\"");
     }
 
     Behavior<Command> behavior() {
@@ -244,7 +249,7 @@ public final class Negotiator {
       received.clear();
       awaiting.clear();
       awaiting.addAll(schedds.keySet());
-      collector.tell(new Collector.QuerySlots(settings.slotConstraint(), slotAdapter));
+      collector.tell(new Collector.QuerySlots(slotQuery, slotAdapter));
       timers.startSingleTimer(new CycleTimedOut(cycle), settings.timeout());
       return Behaviors.same();
     }
@@ -253,11 +258,11 @@ public final class Negotiator {
     private void askSchedds() {
       unclaimedAds = new ArrayList<>();
       unclaimedByName = new HashMap<>();
-      // An advertised ad is never modified, so its state and what it mentions are worked out
-      // once per ad, not once per cycle.
+      // An advertised ad is never modified, so what it mentions is worked out once per ad, not
+      // once per cycle.
       List<Collector.SlotEntry> all = slots.slots();
       if (factsBySlot.size() > 2 * all.size() + 64) {
-        // Slots that left keep their entry until here: drop them all now and then.
+        // Slots that were claimed or left keep their entry until here: drop them all now and then.
         factsBySlot = new HashMap<>();
       }
       Set<String> significant = new TreeSet<>();
@@ -267,11 +272,9 @@ public final class Negotiator {
           facts = SlotFacts.of(e.ad());
           factsBySlot.put(e.name(), facts);
         }
-        if (facts.unclaimed()) {
-          unclaimedAds.add(e.ad());
-          unclaimedByName.put(e.name(), e);
-          significant.addAll(facts.mentions());
-        }
+        unclaimedAds.add(e.ad());
+        unclaimedByName.put(e.name(), e);
+        significant.addAll(facts.mentions());
       }
       List<ClassAd> unclaimed = unclaimedAds;
       ActorRef<Command> self = ctx.getSelf();

@@ -22,13 +22,22 @@ import org.pilotpool.model.negotiation.AutoclusterSignature;
 /**
  * The schedd's idle, unmatched jobs, kept up to date on every queue change as HTCondor's schedd
  * keeps its autoclusters: per submitter, per autocluster ({@link AutoclusterSignature}), the job
- * ids in submission order, and each job's ad, built when the job changes. A negotiation cycle
- * then costs one entry per autocluster, not one per job.
+ * ids in submission order. A negotiation cycle then costs one entry per autocluster, not one per
+ * job.
  *
- * <p>The ads leave out {@code CurrentTime}, which HTCondor evaluates at the moment of use: it is
- * added to the copies handed out.
+ * <p>Only the ad of an autocluster's first job is ever evaluated, so ads are not kept: a job's ad
+ * is built to find its autocluster and again, with {@code CurrentTime} at the moment of use, when
+ * its autocluster is handed out. Keeping one per idle job would hold hundreds of megabytes in a
+ * queue of 100k jobs for nothing.
  */
 final class IdleIndex {
+  /** Builds a job's ad as of {@code now}. */
+  @FunctionalInterface
+  interface Ads {
+    ClassAd of(JobId id, Instant now);
+  }
+
+  private final Ads ads;
   private AutoclusterSignature signature = AutoclusterSignature.withSignificant(Set.of());
   private Set<String> significant = Set.of();
   private final Map<JobId, Entry> entries = new HashMap<>();
@@ -36,7 +45,7 @@ final class IdleIndex {
   private final Map<String, Map<Object, Cluster>> bySubmitter = new TreeMap<>();
 
   /** One job's entry; it shares its cluster's key rather than holding an equal copy. */
-  private record Entry(String owner, Cluster cluster, ClassAd ad, List<String> excludedSites) {}
+  private record Entry(String owner, Cluster cluster, List<String> excludedSites) {}
 
   /** An autocluster: its signature and its jobs in submission order. */
   private static final class Cluster {
@@ -48,6 +57,10 @@ final class IdleIndex {
     }
   }
 
+  IdleIndex(Ads ads) {
+    this.ads = ads;
+  }
+
   /** The identity attributes the autoclusters are split by now. */
   Set<String> significant() {
     return significant;
@@ -57,13 +70,13 @@ final class IdleIndex {
     return entries.containsKey(id);
   }
 
-  /** Adds the job, or replaces its entry after it changed. */
+  /** Adds the job, or replaces its entry after it changed; {@code ad} is its ad now. */
   void put(JobId id, String owner, ClassAd ad, List<String> excludedSites) {
     remove(id);
     Cluster cluster = bySubmitter.computeIfAbsent(owner, o -> new LinkedHashMap<>())
         .computeIfAbsent(keyOf(id, ad, excludedSites), Cluster::new);
     cluster.members.add(id);
-    entries.put(id, new Entry(owner, cluster, ad, excludedSites));
+    entries.put(id, new Entry(owner, cluster, excludedSites));
   }
 
   void remove(JobId id) {
@@ -86,7 +99,7 @@ final class IdleIndex {
    * Regroups every job when the identity attributes that count change (the slots started or
    * stopped mentioning one), as HTCondor's schedd does when SIGNIFICANT_ATTRIBUTES change.
    */
-  void significant(Set<String> identity) {
+  void significant(Set<String> identity, Instant now) {
     if (identity.equals(significant)) {
       return;
     }
@@ -98,7 +111,7 @@ final class IdleIndex {
     bySubmitter.clear();
     for (Map.Entry<JobId, Entry> e : all) {
       Entry v = e.getValue();
-      put(e.getKey(), v.owner(), v.ad(), v.excludedSites());
+      put(e.getKey(), v.owner(), ads.of(e.getKey(), now), v.excludedSites());
     }
   }
 
@@ -116,14 +129,14 @@ final class IdleIndex {
       clusters.sort((a, b) -> JobQueue.ORDER.compare(a.first(), b.first()));
       List<Autocluster> list = new ArrayList<>(clusters.size());
       for (TreeSet<JobId> members : clusters) {
-        Entry head = entries.get(members.first());
+        JobId first = members.first();
+        Entry head = entries.get(first);
         List<JobId> ids = new ArrayList<>(Math.min(members.size(), maxIds));
         Iterator<JobId> it = members.iterator();
         while (it.hasNext() && ids.size() < maxIds) {
           ids.add(it.next());
         }
-        list.add(new Autocluster(withTime(head.ad(), now), head.excludedSites(), members.size(),
-            ids));
+        list.add(new Autocluster(ads.of(first, now), head.excludedSites(), members.size(), ids));
       }
       out.put(s.getKey(), list);
     }
@@ -143,7 +156,7 @@ final class IdleIndex {
     for (Cluster c : clusters.values()) {
       JobId head = c.members.first();
       if ((best == null || JobQueue.ORDER.compare(head, best) < 0)
-          && test.test(withTime(entries.get(head).ad(), now))) {
+          && test.test(ads.of(head, now))) {
         best = head;
       }
     }
@@ -152,15 +165,5 @@ final class IdleIndex {
 
   private Object keyOf(JobId id, ClassAd ad, List<String> excludedSites) {
     return signature.perJob(ad) ? id : signature.key(ad, excludedSites);
-  }
-
-  /** The ad without a per-moment attribute, fit to cache. */
-  static ClassAd cacheable(ClassAd ad) {
-    ad.remove("CurrentTime");
-    return ad;
-  }
-
-  private static ClassAd withTime(ClassAd cached, Instant now) {
-    return cached.copy().set("CurrentTime", now.getEpochSecond());
   }
 }

@@ -56,7 +56,8 @@ public final class ScheddLogic {
   /** Why a job with a shadow was removed, for its 009 event once the shadow is gone. */
   private final Map<JobId, String> removeReasons = new TreeMap<>(JobQueue.ORDER);
   /** The idle, unmatched jobs by submitter and autocluster, kept up to date on every change. */
-  private final IdleIndex idle = new IdleIndex();
+  private final IdleIndex idle =
+      new IdleIndex((id, now) -> queue.get(id).orElseThrow().toClassAd(now));
   /** Sites each queued job must not be matched to (our policy after a glexec denial). */
   private final Map<JobId, TreeSet<String>> excludedSites = new TreeMap<>(JobQueue.ORDER);
   /**
@@ -204,7 +205,7 @@ public final class ScheddLogic {
    *     hand out)
    */
   public IdleJobs idleJobs(Set<String> significantIdentity, int maxIdsPerAutocluster) {
-    idle.significant(significantIdentity);
+    idle.significant(significantIdentity, clock.instant());
     int startable = Math.max(0, config.maxJobsRunning() - matchedJobs.size());
     return new IdleJobs(idle.autoclusters(Math.max(1, maxIdsPerAutocluster), clock.instant()),
         startable);
@@ -473,7 +474,7 @@ public final class ScheddLogic {
     }
     if (changed || !idle.contains(id)) {
       TreeSet<String> avoid = excludedSites.get(id);
-      idle.put(id, job.get().owner(), IdleIndex.cacheable(job.get().toClassAd(clock.instant())),
+      idle.put(id, job.get().owner(), job.get().toClassAd(clock.instant()),
           avoid == null ? List.of() : List.copyOf(avoid));
     }
   }
