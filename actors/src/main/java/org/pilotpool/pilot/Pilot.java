@@ -136,11 +136,17 @@ public final class Pilot {
 
     /**
      * The validation runs glexec directly, not through HTCondor's helper, so an expired proxy is
-     * glexec's own authorization failure (LCMAPS: "Proxy certificate expired").
+     * glexec's own authorization failure (LCMAPS: "Proxy certificate expired"). A test the node's
+     * circuit breaker refused fails as the call it stands for would have: the site's service has
+     * just failed this node's calls.
      */
     private static GlexecResult result(GlexecCall call) {
       if (call instanceof GlexecCall.Returned returned) {
         return returned.result();
+      }
+      if (call instanceof GlexecCall.BreakerOpen) {
+        return GlexecResult.exited(GlexecExitCode.AUTHORIZATION_ERROR.code(),
+            GlexecCall.BreakerOpen.MESSAGE, Optional.empty(), Duration.ZERO);
       }
       return GlexecResult.exited(GlexecExitCode.AUTHORIZATION_ERROR.code(),
           ((GlexecCall.ProxyNotValid) call).message(), Optional.empty(), Duration.ZERO);

@@ -11,7 +11,8 @@ import org.pilotpool.workernode.GlexecCall;
 
 /**
  * Sits in front of one node's glexec actor and tells the tally about every call made and every
- * result, whoever the caller (starter, procd, pilot); callers see the same protocol.
+ * result, or that the node's circuit breaker refused it, whoever the caller (starter, procd,
+ * pilot); callers see the same protocol.
  */
 public final class CountingGlexec {
   private CountingGlexec() {}
@@ -30,6 +31,12 @@ public final class CountingGlexec {
    */
   public record Returned(String node, String callId, GlexecOperation operation, String result)
       implements Tally {}
+
+  /**
+   * The node's circuit breaker refused a call: glexec did not run, so the call counts as refused
+   * instead of returned.
+   */
+  public record Refused(String node, String callId, GlexecOperation operation) implements Tally {}
 
   /** The result label of a call, as {@link Returned} carries it. */
   public static String resultOf(GlexecCall call) {
@@ -56,8 +63,12 @@ public final class CountingGlexec {
           })
           .onMessage(Back.class, b -> {
             GlexecCall call = b.call();
-            tally.tell(new Returned(node, call.callId(), call.invocation().operation(),
-                resultOf(call)));
+            if (call instanceof GlexecCall.BreakerOpen) {
+              tally.tell(new Refused(node, call.callId(), call.invocation().operation()));
+            } else {
+              tally.tell(new Returned(node, call.callId(), call.invocation().operation(),
+                  resultOf(call)));
+            }
             ActorRef<GlexecCall> caller = callers.remove(call.callId());
             if (caller != null) {
               caller.tell(call);

@@ -27,6 +27,8 @@ import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
+import org.pilotpool.model.retry.BreakerTransition;
+import org.pilotpool.model.retry.CircuitBreaker;
 import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.negotiator.Negotiator;
 import org.pilotpool.pilot.Landing;
@@ -44,7 +46,8 @@ import org.pilotpool.workernode.GlexecActor;
 /**
  * The pool assembled in one root behaviour: schedd, collector, negotiator (bridged to the schedd
  * by {@link ScheddBridge}), per site an authorization service and its worker nodes' simulated
- * glexec (each behind {@link CountingGlexec}), and the sites' static slots; when a site's slots
+ * glexec (each behind {@link CountingGlexec}, each with its own circuit breaker when the spec
+ * asks for one), and the sites' static slots; when a site's slots
  * come from glideins, the factory with one entry per such site, the frontend's demand
  * ({@link PilotDemand}) and the host of the glideins' slots ({@link PilotSlots}). It carries out the
  * spec's scheduled actions and those a driver sends, and writes everything worth reporting into
@@ -96,6 +99,8 @@ public final class Pool {
 
   private record GlexecTallied(CountingGlexec.Tally tally) implements Command {}
 
+  private record BreakerMoved(BreakerTransition transition) implements Command {}
+
   private record StatsTaken(String site, SiteAuthzStats stats) implements Command {}
 
   private record SubmitAnswered(Schedd.SubmitResult result) implements Command {}
@@ -139,6 +144,8 @@ public final class Pool {
           ctx.messageAdapter(Startd.Observed.class, SlotObserved::new);
       ActorRef<CountingGlexec.Tally> tally =
           ctx.messageAdapter(CountingGlexec.Tally.class, GlexecTallied::new);
+      ActorRef<BreakerTransition> breakers =
+          ctx.messageAdapter(BreakerTransition.class, BreakerMoved::new);
 
       Map<String, ActorRef<SiteAuthz.Command>> authz = new TreeMap<>();
       Map<String, List<ActorRef<Startd.Command>>> slotsBySite = new TreeMap<>();
@@ -154,8 +161,11 @@ public final class Pool {
           String node = "wn" + n + "." + site.name();
           SimulatedGlexec logic = new SimulatedGlexec(node, pool.streams().seed(), site.glexec(),
               CommandModel.succeeding(), pool.random("glexec/" + node));
+          Optional<CircuitBreaker> breaker = spec.breaker()
+              .map(config -> new CircuitBreaker(site.name(), config, breakers::tell));
           ActorRef<GlexecActor.Command> glexec = ctx.spawn(
-              GlexecActor.simulated(logic, service, clock, Optional.empty()), "glexec-" + node);
+              GlexecActor.simulated(logic, service, clock, Optional.empty(), breaker),
+              "glexec-" + node);
           ActorRef<GlexecActor.Command> counted =
               ctx.spawn(CountingGlexec.create(node, glexec, tally), "counted-glexec-" + node);
           if (site.pilots().isPresent()) {
@@ -210,7 +220,13 @@ public final class Pool {
                   i.operation(), i.callId()));
             } else if (m.tally() instanceof CountingGlexec.Returned r) {
               record.glexecReturned(r.node(), r.callId(), r.operation(), r.result());
+            } else if (m.tally() instanceof CountingGlexec.Refused r) {
+              record.glexecRefused(r.node(), r.callId(), r.operation());
             }
+            return Behaviors.same();
+          })
+          .onMessage(BreakerMoved.class, m -> {
+            record.breakerMoved(m.transition());
             return Behaviors.same();
           })
           .onMessageEquals(CollectStats.INSTANCE, () -> {

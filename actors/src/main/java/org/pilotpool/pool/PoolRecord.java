@@ -20,11 +20,14 @@ import org.pilotpool.model.glexec.GlexecOperation;
 import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
 import org.pilotpool.model.job.JobStatus;
+import org.pilotpool.model.retry.BreakerTransition;
+import org.pilotpool.model.retry.CircuitBreaker;
 import org.pilotpool.startd.SlotEvent;
 
 /**
  * What a pool run leaves behind: the job event log, per-job records, glexec calls by operation
- * and result, slot and starter events, and each site's authorization statistics. Written only by
+ * and result, calls the circuit breakers refused and their state changes, slot and starter
+ * events, and each site's authorization statistics. Written only by
  * the pool's root actor, read once the run is over.
  *
  * <p>A {@linkplain #PoolRecord(EventLogFormat) full record} keeps every event in memory, for
@@ -49,6 +52,8 @@ public final class PoolRecord {
   private final List<SlotEvent> slotEvents = new ArrayList<>();
   private final List<StatusCounts> statusCounts = new ArrayList<>();
   private final SortedMap<String, SiteAuthzStats> siteStats = new TreeMap<>();
+  private final SortedMap<GlexecOperation, Long> glexecRefused = new TreeMap<>();
+  private final SortedMap<String, BreakerCounts> breakers = new TreeMap<>();
   private final List<String> rejectedSubmits = new ArrayList<>();
 
   /**
@@ -131,6 +136,34 @@ public final class PoolRecord {
 
   public long glexecReturned() {
     return glexecReturned;
+  }
+
+  /**
+   * Calls the nodes' circuit breakers refused, by operation: glexec did not run, so they are not
+   * among the calls made ({@link #glexecInvoked()}, {@link #glexecInvocations()}).
+   */
+  public SortedMap<GlexecOperation, Long> glexecRefused() {
+    return Collections.unmodifiableSortedMap(glexecRefused);
+  }
+
+  /**
+   * How often the circuit breakers of a site's nodes changed state, summed over the nodes.
+   *
+   * @param opened transitions to open: after the failure threshold, or a failed probe
+   * @param halfOpened open intervals that ended, letting probes through
+   * @param closed probes that succeeded
+   */
+  public record BreakerCounts(long opened, long halfOpened, long closed) {
+    BreakerCounts plus(CircuitBreaker.State to) {
+      return new BreakerCounts(opened + (to == CircuitBreaker.State.OPEN ? 1 : 0),
+          halfOpened + (to == CircuitBreaker.State.HALF_OPEN ? 1 : 0),
+          closed + (to == CircuitBreaker.State.CLOSED ? 1 : 0));
+    }
+  }
+
+  /** Breaker state changes per site; sites whose breakers never moved are absent. */
+  public SortedMap<String, BreakerCounts> breakers() {
+    return Collections.unmodifiableSortedMap(breakers);
   }
 
   /** Calls made whose result has not come back (yet). */
@@ -271,6 +304,27 @@ public final class PoolRecord {
     pending.remove(node + " " + callId);
     glexecReturned++;
     glexecResults.computeIfAbsent(op, o -> new TreeMap<>()).merge(result, 1L, Long::sum);
+  }
+
+  /**
+   * The node's breaker refused a call that {@link #glexecInvoked} counted as made, which it takes
+   * back. The refusal comes at the instant of the call, so the call is among the last recorded.
+   */
+  void glexecRefused(String node, String callId, GlexecOperation op) {
+    GlexecCallRecord call = pending.remove(node + " " + callId);
+    if (call == null) {
+      throw new IllegalStateException("refused call was never invoked: " + node + " " + callId);
+    }
+    glexecInvoked--;
+    if (full) {
+      glexecInvocations.remove(glexecInvocations.lastIndexOf(call));
+    }
+    glexecRefused.merge(op, 1L, Long::sum);
+  }
+
+  void breakerMoved(BreakerTransition transition) {
+    breakers.merge(transition.site(), new BreakerCounts(0, 0, 0).plus(transition.to()),
+        (a, b) -> a.plus(transition.to()));
   }
 
   void siteStats(String site, SiteAuthzStats stats) {

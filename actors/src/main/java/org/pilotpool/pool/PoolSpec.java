@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.model.config.Section;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
+import org.pilotpool.model.input.BadInputException;
+import org.pilotpool.model.retry.CircuitBreakerConfig;
 import org.pilotpool.model.retry.HtcondorRetryConfig;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.schedd.ScheddConfig;
@@ -25,6 +28,8 @@ import org.pilotpool.starter.StarterConfig;
  * @param glexecUse the frontend's {@code GLIDEIN_Glexec_Use} for the glideins of sites whose
  *     slots come from glideins (OPTIONAL, as a glidein assumes when the frontend sets none)
  * @param retryChoice how starters retry failed glexec steps ({@code retry} is HTCondor's knobs)
+ * @param breaker the circuit breaker each worker node puts on its site's authorization service;
+ *     empty (HTCondor's behaviour) for none
  */
 public record PoolSpec(
     ScheddConfig schedd,
@@ -37,13 +42,14 @@ public record PoolSpec(
     List<ScheduledAction> actions,
     Duration statsAt,
     GlexecUse glexecUse,
-    RetryChoice retryChoice) {
+    RetryChoice retryChoice,
+    Optional<CircuitBreakerConfig> breaker) {
   /** A pool whose glideins, if any, get {@code GLIDEIN_Glexec_Use=OPTIONAL}. */
   public PoolSpec(ScheddConfig schedd, NegotiatorSettings negotiator, StartdConfig startd,
       StarterConfig starter, HtcondorRetryConfig retry, List<SiteSpec> sites,
       ProxyCredential pilotProxy, List<ScheduledAction> actions, Duration statsAt) {
     this(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions, statsAt,
-        GlexecUse.OPTIONAL, RetryChoice.HTCONDOR);
+        GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, Optional.empty());
   }
 
   /** A starter's glexec retry policy, drawing from {@code random}. */
@@ -54,6 +60,7 @@ public record PoolSpec(
   public PoolSpec {
     Objects.requireNonNull(glexecUse, "glexecUse");
     Objects.requireNonNull(retryChoice, "retryChoice");
+    Objects.requireNonNull(breaker, "breaker");
     Objects.requireNonNull(schedd, "schedd");
     Objects.requireNonNull(negotiator, "negotiator");
     Objects.requireNonNull(startd, "startd");
@@ -73,28 +80,28 @@ public record PoolSpec(
   public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
     return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
-        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR);
+        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, Optional.empty());
   }
 
   public PoolSpec withSchedd(ScheddConfig config) {
     return new PoolSpec(config, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice);
+        statsAt, glexecUse, retryChoice, breaker);
   }
 
   public PoolSpec withStartd(StartdConfig config) {
     return new PoolSpec(schedd, negotiator, config, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice);
+        statsAt, glexecUse, retryChoice, breaker);
   }
 
   public PoolSpec withStarter(StarterConfig config) {
     return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice);
+        statsAt, glexecUse, retryChoice, breaker);
   }
 
   /**
    * The daemons' knobs from a configuration: its {@code pilotpool.schedd}, {@code .negotiator},
-   * {@code .startd}, {@code .starter}, {@code .procd}, {@code .glexec} and {@code .frontend}
-   * sections. Keys a section leaves out keep HTCondor's defaults.
+   * {@code .startd}, {@code .starter}, {@code .procd}, {@code .glexec} (with its {@code breaker})
+   * and {@code .frontend} sections. Keys a section leaves out keep HTCondor's defaults.
    *
    * @throws org.pilotpool.model.input.BadInputException naming the file, line and key
    */
@@ -108,13 +115,40 @@ public record PoolSpec(
     RetryChoice choice = glexec.choice("retry-policy", RetryChoice.class, retryChoice);
     return new PoolSpec(ScheddConfig.fromConfig(config), NegotiatorSettings.fromConfig(config),
         StartdConfig.fromConfig(config), StarterConfig.fromConfig(config), retries, sites,
-        pilotProxy, actions, statsAt, use, choice);
+        pilotProxy, actions, statsAt, use, choice, breakerFrom(config));
   }
+
+  /**
+   * {@code pilotpool.glexec.breaker}: its settings are checked even when it is not enabled, so a
+   * typo shows before someone turns it on.
+   */
+  private Optional<CircuitBreakerConfig> breakerFrom(Config config) {
+    Section section = Section.of(config, "pilotpool.glexec.breaker");
+    CircuitBreakerConfig d = breaker.orElse(CircuitBreakerConfig.defaults());
+    CircuitBreakerConfig read;
+    try {
+      read = new CircuitBreakerConfig(
+          section.integer("failure-threshold", d.failureThreshold(), 1),
+          section.duration("open-interval", d.openInterval(), Duration.ZERO),
+          section.decimal("open-interval-multiplier", d.openIntervalMultiplier(), 1.0),
+          section.duration("max-open-interval", d.maxOpenInterval(), Duration.ZERO),
+          section.integer("half-open-probes", d.halfOpenProbes(), 1));
+    } catch (BadInputException e) {
+      if (e.source().isPresent()) {
+        throw e;
+      }
+      // The record names the key it checked across fields; point at the line that set it.
+      String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse("enabled");
+      throw section.bad(key, e.problem());
+    }
+    return section.bool("enabled", breaker.isPresent()) ? Optional.of(read) : Optional.empty();
+  }
+
 
   /** The frontend's {@code GLIDEIN_Glexec_Use} for every glidein. */
   public PoolSpec withGlexecUse(GlexecUse use) {
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, use, retryChoice);
+        statsAt, use, retryChoice, breaker);
   }
 
   /** Whether any site's slots come from glideins (the pool then runs the factory). */
@@ -127,6 +161,6 @@ public record PoolSpec(
     List<ScheduledAction> more = new ArrayList<>(actions);
     more.add(new ScheduledAction(at, action));
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, more,
-        statsAt, glexecUse, retryChoice);
+        statsAt, glexecUse, retryChoice, breaker);
   }
 }

@@ -93,6 +93,8 @@ public final class ProcdLogic {
           ProcessOwnership.KILL_NOT_PERMITTED,
           "/bin/kill: (" + pid + ") - Operation not permitted");
       next = step.callEnded(seen, seen == r.result() ? r.cause() : FailureCause.NOT_KNOWN);
+    } else if (call instanceof GlexecCall.BreakerOpen open) {
+      next = step.refused(open.retryAfter());
     } else {
       // The helper did not call glexec: the step ends without a call of glexec.
       next = step.proxyExpired();

@@ -65,7 +65,8 @@ public final class StarterLogic {
   private String stepCall;
   private GlexecResult lastResult;
   private FailureCause lastCause = FailureCause.NOT_KNOWN;
-  private boolean lastProxyNotValid;
+  /** Why the step's last attempt did not call glexec (expired proxy, open breaker); else null. */
+  private String lastNotCalled;
 
   private ProxyCredential staged;
   private boolean checkArmed;
@@ -208,7 +209,7 @@ public final class StarterLogic {
   private void beginStep(List<StarterEffect> out, GlexecOperation op) {
     step = new RetryingStep(policy);
     stepOp = op;
-    lastProxyNotValid = false;
+    lastNotCalled = null;
     lastResult = null;
     lastCause = FailureCause.NOT_KNOWN;
     invoke(out, op);
@@ -254,10 +255,14 @@ public final class StarterLogic {
       }
       lastResult = seen;
       lastCause = seen == r.result() ? r.cause() : FailureCause.NOT_KNOWN;
-      lastProxyNotValid = false;
+      lastNotCalled = null;
       next = step.callEnded(seen, lastCause);
+    } else if (call instanceof GlexecCall.BreakerOpen open) {
+      lastNotCalled = GlexecCall.BreakerOpen.MESSAGE;
+      lastCause = FailureCause.NOT_KNOWN;
+      next = step.refused(open.retryAfter());
     } else {
-      lastProxyNotValid = true;
+      lastNotCalled = HelperExit.PROXY_NOT_VALID_MESSAGE;
       lastCause = FailureCause.PROXY_EXPIRED;
       next = step.proxyExpired();
     }
@@ -311,8 +316,7 @@ public final class StarterLogic {
     GlexecOperation op = stepOp;
     step = null;
     int status = exit.rawWaitStatus();
-    String output = lastProxyNotValid || lastResult == null
-        ? HelperExit.PROXY_NOT_VALID_MESSAGE : oneLine(lastResult.stderr());
+    String output = lastNotCalled != null ? lastNotCalled : oneLine(lastResult.stderr());
     switch (op) {
       case SETUP -> {
         String message = "error changing sandbox ownership to the user: condor_glexec_setup "
@@ -332,13 +336,12 @@ public final class StarterLogic {
         }
       }
       case LAUNCH -> {
-        int rc = lastProxyNotValid || lastResult == null ? status : lastResult.exitStatus();
-        String stderr = lastProxyNotValid || lastResult == null ? output : oneLine(lastResult.stderr());
+        int rc = lastNotCalled != null ? status : lastResult.exitStatus();
         pending = interrupted != null ? interrupted
             : new ShadowOutcome.ShouldHold(new Hold(HoldReasonCode.FAILED_TO_CREATE_PROCESS, 0,
                 "Failed to execute '" + cx.sandbox() + "/" + EXECUTABLE
                     + "' with arguments : glexec call exited with status " + rc
-                    + " and with error output (" + stderr + ")"));
+                    + " and with error output (" + output + ")"));
         beginCleanup(out);
       }
       case CLEANUP -> {

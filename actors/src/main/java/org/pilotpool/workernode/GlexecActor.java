@@ -21,14 +21,29 @@ import org.pilotpool.glexec.sim.AuthzRequest;
 import org.pilotpool.glexec.sim.GlexecStep;
 import org.pilotpool.glexec.sim.PendingAuthorization;
 import org.pilotpool.glexec.sim.SimulatedGlexec;
+import org.pilotpool.model.authz.AuthzDecision;
 import org.pilotpool.model.glexec.GlexecInvocation;
 import org.pilotpool.model.glexec.GlexecResult;
+import org.pilotpool.model.retry.CircuitBreaker;
 import org.pilotpool.model.retry.FailureCause;
+import org.pilotpool.model.retry.FailureClass;
+import org.pilotpool.model.retry.FailureClassifier;
+import org.pilotpool.model.retry.FailureEvidence;
 
 /**
  * One worker node's glexec as an actor: the one protocol (invoke, then a {@link GlexecCall} back)
  * for the simulated glexec, which asks the site's authorization service in virtual time, and for
  * the real binary, which runs off the actor threads. Callers cannot tell them apart.
+ *
+ * <p>The simulated node may have a {@link CircuitBreaker} guarding the site's authorization
+ * service. It sits here, one per node, because every glexec call of the node's starters and procd
+ * passes through this actor: they share what the node has learnt, so one successful probe lets
+ * them all through again. An open breaker answers {@link GlexecCall.BreakerOpen} at once, without
+ * running glexec or asking the site. The breaker learns from the site's answers when they arrive
+ * (Permit and Deny show the service working; overload, timeout and outage are transient
+ * failures), not from what the caller later sees: a command that fails or hangs after a Permit
+ * says nothing about the service. A call that ends before asking the site (an expired proxy, the
+ * node's own broken glexec) teaches it nothing either.
  */
 public final class GlexecActor {
   private GlexecActor() {}
@@ -62,8 +77,20 @@ public final class GlexecActor {
   public static Behavior<Command> simulated(
       SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
       Optional<Duration> callerTimeout) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(
-        timers -> new Simulated(ctx, timers, glexec, site, clock, callerTimeout).behavior()));
+    return simulated(glexec, site, clock, callerTimeout, Optional.empty());
+  }
+
+  /**
+   * A simulated glexec on one worker node whose calls pass {@code breaker} first.
+   *
+   * @param breaker the node's circuit breaker on the site's authorization service; it belongs to
+   *     this actor from now on
+   */
+  public static Behavior<Command> simulated(
+      SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
+      Optional<Duration> callerTimeout, Optional<CircuitBreaker> breaker) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new Simulated(ctx, timers, glexec, site, clock, callerTimeout, breaker).behavior()));
   }
 
   /** The dispatcher (in the actors' reference.conf) that real glexec calls block on. */
@@ -108,20 +135,27 @@ public final class GlexecActor {
     private final ActorRef<SiteAuthz.Command> site;
     private final InstantSource clock;
     private final Optional<Duration> callerTimeout;
+    private final Optional<CircuitBreaker> breaker;
     private final ActorRef<AuthzReply> authzReplies;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final Map<String, String> callByRequest = new LinkedHashMap<>();
 
-    private record Call(Invoke invoke, PendingAuthorization pending) {}
+    /**
+     * @param ticket the breaker's pass while the call has not yet heard from the site; null
+     *     without a breaker and once the breaker has learnt the outcome
+     */
+    private record Call(Invoke invoke, PendingAuthorization pending, CircuitBreaker.Ticket ticket) {}
 
     Simulated(ActorContext<Command> ctx, TimerScheduler<Command> timers, SimulatedGlexec glexec,
-        ActorRef<SiteAuthz.Command> site, InstantSource clock, Optional<Duration> callerTimeout) {
+        ActorRef<SiteAuthz.Command> site, InstantSource clock, Optional<Duration> callerTimeout,
+        Optional<CircuitBreaker> breaker) {
       this.ctx = ctx;
       this.timers = timers;
       this.glexec = glexec;
       this.site = site;
       this.clock = clock;
       this.callerTimeout = callerTimeout;
+      this.breaker = breaker;
       this.authzReplies = ctx.messageAdapter(AuthzReply.class, AuthzAnswered::new);
     }
 
@@ -137,7 +171,17 @@ public final class GlexecActor {
       if (calls.containsKey(invoke.callId())) {
         throw new IllegalArgumentException("glexec call id reused: " + invoke.callId());
       }
-      calls.put(invoke.callId(), new Call(invoke, null));
+      CircuitBreaker.Ticket ticket = null;
+      if (breaker.isPresent()) {
+        CircuitBreaker.Admission admission = breaker.get().tryAcquire(clock.instant());
+        if (admission instanceof CircuitBreaker.Admission.Rejected rejected) {
+          invoke.replyTo().tell(new GlexecCall.BreakerOpen(invoke.callId(), invoke.invocation(),
+              Duration.between(clock.instant(), rejected.retryAt())));
+          return Behaviors.same();
+        }
+        ticket = ((CircuitBreaker.Admission.Admitted) admission).ticket();
+      }
+      calls.put(invoke.callId(), new Call(invoke, null, ticket));
       follow(invoke.callId(), glexec.invoke(invoke.invocation(), clock.instant()));
       return Behaviors.same();
     }
@@ -164,9 +208,11 @@ public final class GlexecActor {
       Invoke invoke = call.invoke();
       if (step instanceof GlexecStep.Finish f) {
         calls.remove(callId);
+        unheard(call);
         invoke.replyTo().tell(new GlexecCall.Returned(callId, invoke.invocation(), f.result(), f.cause()));
       } else if (step instanceof GlexecStep.ProxyNotValid p) {
         calls.remove(callId);
+        unheard(call);
         invoke.replyTo().tell(
             new GlexecCall.ProxyNotValid(callId, invoke.invocation(), p.message(), p.helperStatus()));
       } else if (step instanceof GlexecStep.Hung h) {
@@ -175,7 +221,7 @@ public final class GlexecActor {
           follow(callId, h.timedOutAfter(callerTimeout.get()));
         }
       } else if (step instanceof GlexecStep.Authorize a) {
-        calls.put(callId, new Call(invoke, a.pending()));
+        calls.put(callId, new Call(invoke, a.pending(), call.ticket()));
         callByRequest.put(a.request().requestId(), callId);
         site.tell(toSite(a.request()));
       }
@@ -197,8 +243,37 @@ public final class GlexecActor {
         return Behaviors.same();
       }
       Call call = calls.get(callId);
-      follow(callId, glexec.onAuthzReply(call.pending(), answered.reply().decision(), clock.instant()));
+      AuthzDecision decision = answered.reply().decision();
+      GlexecStep step = glexec.onAuthzReply(call.pending(), decision, clock.instant());
+      if (call.ticket() != null) {
+        learn(call.ticket(), decision, step);
+        calls.put(callId, new Call(call.invoke(), call.pending(), null));
+      }
+      follow(callId, step);
       return Behaviors.same();
+    }
+
+    /** The site answered a call the breaker let through. */
+    private void learn(CircuitBreaker.Ticket ticket, AuthzDecision decision, GlexecStep step) {
+      if (decision instanceof AuthzDecision.Permit) {
+        breaker.get().onSuccess(ticket, clock.instant());
+        return;
+      }
+      // Every answer but Permit ends the call with glexec's 203 and the answer's cause.
+      GlexecStep.Finish denied = (GlexecStep.Finish) step;
+      FailureClass failureClass =
+          FailureClassifier.classify(FailureEvidence.of(denied.result(), denied.cause()));
+      breaker.get().onFailure(ticket, failureClass, clock.instant());
+    }
+
+    /**
+     * The call ends without the site having been asked: the breaker learns nothing, which it
+     * takes from a failure that says nothing about the service (a probe's place is freed).
+     */
+    private void unheard(Call call) {
+      if (call.ticket() != null) {
+        breaker.get().onFailure(call.ticket(), FailureClass.CLIENT, clock.instant());
+      }
     }
   }
 }

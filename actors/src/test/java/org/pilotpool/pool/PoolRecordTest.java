@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.model.eventlog.EventLogFormat;
 import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glexec.GlexecOperation;
+import org.pilotpool.model.retry.BreakerTransition;
+import org.pilotpool.model.retry.CircuitBreaker;
 
 class PoolRecordTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -43,5 +47,32 @@ class PoolRecordTest {
     assertThrows(IllegalStateException.class, streaming::glexecInvocations);
     assertThrows(IllegalStateException.class, streaming::slotEvents);
     assertThrows(IllegalStateException.class, streaming::eventLog);
+  }
+
+  @Test
+  void aCallTheBreakerRefusedLeavesTheCallsMadeAndCountsAsRefused() {
+    PoolRecord record = new PoolRecord(FORMAT);
+    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.SETUP, "made"));
+    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.SETUP, "refused"));
+    record.glexecRefused("wn1", "refused", GlexecOperation.SETUP);
+
+    assertEquals(1, record.glexecInvoked());
+    assertEquals(List.of("made"),
+        record.glexecInvocations().stream().map(GlexecCallRecord::callId).toList());
+    assertEquals(List.of("made"),
+        record.glexecPending().stream().map(GlexecCallRecord::callId).toList());
+    assertEquals(Map.of(GlexecOperation.SETUP, 1L), record.glexecRefused());
+  }
+
+  @Test
+  void breakerStateChangesAreCountedPerSite() {
+    PoolRecord record = new PoolRecord(FORMAT);
+    for (CircuitBreaker.State to : List.of(CircuitBreaker.State.OPEN,
+        CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.OPEN,
+        CircuitBreaker.State.HALF_OPEN, CircuitBreaker.State.CLOSED)) {
+      record.breakerMoved(new BreakerTransition("siteA", CircuitBreaker.State.CLOSED, to, T,
+          Optional.empty()));
+    }
+    assertEquals(Map.of("siteA", new PoolRecord.BreakerCounts(2, 2, 1)), record.breakers());
   }
 }

@@ -89,4 +89,19 @@ class ProcdLogicTest {
     assertEquals(List.of(new ProcdEffect.Done(new FamilyKillReport(JobId.of(1, 0), List.of(),
         List.of(4000), 1))), done);
   }
+
+  @Test
+  void aKillTheBreakerRefusedIsRetriedAfterItAndIsNotCountedAsACall() {
+    ProcdLogic procd = procd(KillMode.SIGNAL_ROOT);
+    ProcdEffect.Invoke call = invokes(procd.kill(FAMILY, PROXY, PROXY, 9)).get(0);
+
+    List<ProcdEffect> retry = procd.callEnded(
+        new GlexecCall.BreakerOpen(call.callId(), call.invocation(), Duration.ofSeconds(20)));
+    assertEquals(List.of(new ProcdEffect.RetryAfter(4000, Duration.ofSeconds(25))), retry);
+    ProcdEffect.Invoke again = invokes(procd.retryDue(4000)).get(0);
+    List<ProcdEffect> done = procd.callEnded(returns(again, 0, "cms001", FailureCause.NOT_KNOWN));
+
+    assertEquals(List.of(new ProcdEffect.Done(new FamilyKillReport(JobId.of(1, 0),
+        List.of(4000), List.of(), 1))), done);
+  }
 }

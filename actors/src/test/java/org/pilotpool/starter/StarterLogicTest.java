@@ -116,6 +116,48 @@ class StarterLogicTest {
     assertTrue(hold.hold().reason().endsWith("the following output: The job proxy is not valid."));
   }
 
+  private GlexecCall.BreakerOpen lastCallRefused(Duration retryAfter) {
+    StarterEffect.Invoke invoke = lastInvoke();
+    return new GlexecCall.BreakerOpen(invoke.callId(), invoke.invocation(), retryAfter);
+  }
+
+  @Test
+  void stepWaitsForBreakerInsteadOfFailing() {
+    StarterLogic s = starter(StarterConfig.defaults(), Optional.of(ALICE));
+    feed(s.start());
+    List<StarterEffect> out = feed(s.glexecEnded(lastCallRefused(Duration.ofSeconds(30))));
+
+    StarterEffect.StartTimer retry = assertInstanceOf(StarterEffect.StartTimer.class, out.get(0));
+    assertEquals(1, out.size(), "only a retry timer: " + out);
+    assertEquals(StarterTimer.RETRY, retry.timer());
+    // HTCondor's rule after the first attempt: the breaker's 30 s, then GLEXEC_RETRY_DELAY x 1.
+    assertEquals(Duration.ofSeconds(35), retry.delay());
+    feed(s.timerFired(StarterTimer.RETRY));
+    assertEquals(GlexecOperation.SETUP, lastInvoke().invocation().operation());
+  }
+
+  @Test
+  void setupStillRefusedWhenItsAttemptsRunOutIsHeldNamingTheBreakerAndCountingNoCall() {
+    StarterLogic s = starter(StarterConfig.defaults(), Optional.of(ALICE));
+    feed(s.start());
+    List<StarterEffect> out;
+    do {
+      out = feed(s.glexecEnded(lastCallRefused(Duration.ofSeconds(30))));
+      out.stream().filter(e -> e instanceof StarterEffect.StartTimer)
+          .forEach(t -> feed(s.timerFired(StarterTimer.RETRY)));
+    } while (out.stream().noneMatch(e -> e instanceof StarterEffect.Stop));
+
+    ShadowOutcome.ShouldHold hold = assertInstanceOf(ShadowOutcome.ShouldHold.class,
+        exitOutcome(out));
+    assertEquals(768, hold.hold().subcode(), "GLEXEC_RETRIES + 1 attempts, then script exit 3");
+    assertTrue(hold.hold().reason().endsWith("the following output: "
+        + GlexecCall.BreakerOpen.MESSAGE), hold.hold().reason());
+    StarterReport.Exited exited = effects.stream()
+        .filter(e -> e instanceof StarterEffect.Report r && r.report() instanceof StarterReport.Exited)
+        .map(e -> (StarterReport.Exited) ((StarterEffect.Report) e).report()).findFirst().orElseThrow();
+    assertEquals(0, exited.glexecCalls(), "refused attempts are not glexec calls");
+  }
+
   @Test
   void withHoldingOffAFailedSetupIsAShadowException() {
     StarterLogic s = starter(StarterConfig.defaults().withHoldOnInitialFailure(false),

@@ -127,6 +127,16 @@ public final class PoolRun {
       site.put("latency_max_s", millis(latency.max()));
       sites.put(e.getKey(), site);
     }
+    Map<String, Object> refused = new TreeMap<>();
+    record.glexecRefused().forEach((op, n) -> refused.put(op.name().toLowerCase(Locale.ROOT), n));
+    Map<String, Object> breakers = new TreeMap<>();
+    record.breakers().forEach((site, counts) -> {
+      Map<String, Object> b = new TreeMap<>();
+      b.put("opened", counts.opened());
+      b.put("half_opened", counts.halfOpened());
+      b.put("closed", counts.closed());
+      breakers.put(site, b);
+    });
     // What starters noted beside the job events: identity changes refused, control lost ...
     Map<String, Object> noted = new TreeMap<>();
     for (SlotEvent e : record.slotEvents()) {
@@ -152,6 +162,8 @@ public final class PoolRun {
     summary.put("jobs", jobs);
     summary.put("holds_by_code", holds);
     summary.put("glexec_calls", glexec);
+    summary.put("glexec_refused_by_breaker", refused);
+    summary.put("breakers", breakers);
     summary.put("sites", sites);
     summary.put("starter_events", noted);
     return summary;
@@ -159,7 +171,7 @@ public final class PoolRun {
 
   /**
    * This run as one variant of the report: authz queue and arrivals per site over time, hold
-   * reasons and glexec calls.
+   * reasons and glexec calls, and with circuit breakers their state changes and refused calls.
    */
   public Variant variant(String name, Map<String, String> knobs) {
     List<Topic> topics = new ArrayList<>();
@@ -208,12 +220,26 @@ public final class PoolRun {
     List<List<String>> glexecRows = new ArrayList<>();
     record.glexecResults().forEach((op, results) -> results.forEach((res, n) ->
         glexecRows.add(List.of(op.name().toLowerCase(Locale.ROOT), res, Long.toString(n)))));
-    List<Table> tables = List.of(
+    List<Table> tables = new ArrayList<>(List.of(
         new Table("hold reasons", List.of("code", "subcode", "reason", "jobs"), holdRows),
-        new Table("glexec calls", List.of("operation", "result", "calls"), glexecRows));
+        new Table("glexec calls", List.of("operation", "result", "calls"), glexecRows)));
+    long refused = record.glexecRefused().values().stream().mapToLong(Long::longValue).sum();
+    if (spec.breaker().isPresent()) {
+      List<List<String>> breakerRows = new ArrayList<>();
+      record.breakers().forEach((site, c) -> breakerRows.add(List.of(site,
+          Long.toString(c.opened()), Long.toString(c.halfOpened()), Long.toString(c.closed()))));
+      List<List<String>> refusedRows = new ArrayList<>();
+      record.glexecRefused().forEach((op, n) ->
+          refusedRows.add(List.of(op.name().toLowerCase(Locale.ROOT), Long.toString(n))));
+      tables.add(new Table("circuit breakers (state changes, all nodes of a site)",
+          List.of("site", "opened", "half-opened", "closed"), breakerRows));
+      tables.add(new Table("glexec calls refused by the circuit breaker",
+          List.of("operation", "calls"), refusedRows));
+    }
     long held = record.jobs().stream().filter(j -> j.status() == JobStatus.HELD).count();
     long completed = record.jobs().stream().filter(j -> j.status() == JobStatus.COMPLETED).count();
     long rejections = record.siteStats().values().stream().mapToLong(SiteAuthzStats::rejections).sum();
+    long requests = record.siteStats().values().stream().mapToLong(SiteAuthzStats::arrivals).sum();
     long peakQueue = record.siteStats().values().stream()
         .mapToLong(SiteAuthzStats::peakQueueLength).max().orElse(0);
     double p99 = record.siteStats().values().stream()
@@ -222,6 +248,7 @@ public final class PoolRun {
         new Headline("completed jobs", completed, "", false),
         new Headline("held jobs", held, "", true),
         new Headline("glexec calls", record.glexecReturned(), "", true),
+        new Headline("authz requests", requests, "", true),
         new Headline("authz rejections", rejections, "", true),
         new Headline("authz peak queue", peakQueue, "", true),
         new Headline("authz p99 latency", p99, "s", true),
@@ -230,6 +257,9 @@ public final class PoolRun {
     String verdict = String.format(Locale.ROOT, "%d jobs: %d completed, %d held; %d glexec calls, "
         + "%d authz rejections", record.jobs().size(), completed, held, record.glexecReturned(),
         rejections);
+    if (spec.breaker().isPresent()) {
+      verdict += String.format(Locale.ROOT, "; %d calls refused by the circuit breaker", refused);
+    }
     return Variant.of(name, knobs, verdict + ".", headlines, topics, tables);
   }
 

@@ -66,21 +66,6 @@ class CatalogScenariosTest {
   }
 
   @Test
-  void transientOutageHoldsEveryStartWithoutOrWithHtcondorsRetriesButNotWithClassifiedBackoff()
-      throws IOException {
-    JsonNode v = variants("transient-authz-outage");
-    JsonNode none = v.path("1. no retry");
-    JsonNode htcondor = v.path("2. HTCondor retries");
-    JsonNode classified = v.path("3. classified backoff");
-    assertEquals(20, none.path("holds_by_code").path("28").asInt(), none.toString());
-    assertEquals(20, htcondor.path("holds_by_code").path("28").asInt(), htcondor.toString());
-    assertEquals(80, htcondor.path("glexec_calls").path("setup").path("203").asInt(),
-        "GLEXEC_RETRIES + 1 calls per start");
-    assertTrue(classified.path("jobs").path("by_status").path("completed").asInt() >= 15,
-        classified.toString());
-  }
-
-  @Test
   void glexecValidationOnABrokenSiteRunsOnlyNeverPilots() throws IOException {
     JsonNode v = variants("glexec-validation");
     JsonNode never = v.path("1. NEVER");

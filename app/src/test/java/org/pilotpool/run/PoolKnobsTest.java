@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.cli.Defaults;
 import org.pilotpool.model.config.ConfigFiles;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.input.BadInputException;
+import org.pilotpool.model.retry.CircuitBreakerConfig;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.pool.PoolSpec;
 import org.pilotpool.schedd.ScheddConfig;
@@ -55,6 +57,34 @@ class PoolKnobsTest {
         + "pilotpool.frontend.glexec-use = required");
     assertEquals(org.pilotpool.starter.DenialPolicy.EXCLUDE_SITE, spec.starter().denialPolicy());
     assertEquals(GlexecUse.REQUIRED, spec.glexecUse());
+  }
+
+  @Test
+  void theCircuitBreakerIsOffByDefault() {
+    assertEquals(Optional.empty(), knobs("").breaker());
+  }
+
+  @Test
+  void anEnabledBreakerTakesTheDocumentedDefaults() {
+    assertEquals(Optional.of(CircuitBreakerConfig.defaults()),
+        knobs("pilotpool.glexec.breaker.enabled = true").breaker());
+  }
+
+  @Test
+  void breakerKnobsAreRead() {
+    CircuitBreakerConfig read = knobs("pilotpool.glexec.breaker { enabled = true, "
+        + "failure-threshold = 3, open-interval = 10s, open-interval-multiplier = 1.5, "
+        + "max-open-interval = 2m, half-open-probes = 2 }").breaker().orElseThrow();
+    assertEquals(new CircuitBreakerConfig(3, Duration.ofSeconds(10), 1.5, Duration.ofMinutes(2), 2),
+        read);
+  }
+
+  @Test
+  void aMaxOpenIntervalBelowTheOpenIntervalNamesItsLineEvenWhenTheBreakerIsOff() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> knobs("pilotpool.glexec.breaker {\n  open-interval = 60s\n  max-open-interval = 30s\n}\n"));
+    assertTrue(e.oneLine().contains("scenario.conf:3: pilotpool.glexec.breaker.max-open-interval: "
+        + "expected at least the open interval"), e.oneLine());
   }
 
   @Test

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * service and change nothing. Results of calls admitted before the latest state change are
  * ignored, so a slow reply from before an opening cannot close the breaker.
  *
- * <p>One instance per site; not thread-safe (it lives inside one actor). Time comes in as
- * arguments.
+ * <p>One instance per site and caller (in the pool, per worker node, shared by its starters and
+ * procd); not thread-safe (it lives inside one actor). Time comes in as arguments.
  */
 public final class CircuitBreaker {
 

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.pilotpool.model.input.BadInputException;
 
 /**
- * Settings of a per-site {@link CircuitBreaker}. HTCondor has nothing like it: every starter
- * keeps calling a site whose authorization service is down.
+ * Settings of the {@link CircuitBreaker} each worker node puts on its site's authorization service
+ * ({@code glexec.breaker.enabled}). HTCondor has nothing like it: every starter keeps calling a
+ * site whose authorization service is down.
  *
  * @param failureThreshold {@code glexec.breaker.failure-threshold}: consecutive transient failures
  *     that open the breaker; default 5, at least 1

@@ -17,6 +17,10 @@ import java.util.random.RandomGenerator;
  * in published comparisons costs the fewest calls for about the same completion time. It also
  * depends only on the attempt number, so the policy keeps no state per step and one instance
  * serves a whole site; decorrelated jitter would need the previous wait of every step.
+ *
+ * <p>An attempt the node's circuit breaker refused counts as a transient failure: the step waits
+ * until the breaker lets calls through, then the same full-jitter wait, so the node's waiting
+ * steps spread out behind its probe instead of arriving together.
  */
 public final class ClassifiedBackoffPolicy implements RetryPolicy {
   private final ClassifiedBackoffConfig config;
@@ -38,6 +42,23 @@ public final class ClassifiedBackoffPolicy implements RetryPolicy {
       case TRANSIENT -> retryUpTo(config.maxAttempts(), failedAttempt, failureClass);
       case UNKNOWN -> retryUpTo(config.maxUnknownAttempts(), failedAttempt, failureClass);
     };
+  }
+
+  @Override
+  public RetryDecision afterRefusal(int refusedAttempt, Duration untilRetry) {
+    if (refusedAttempt < 1) {
+      throw new IllegalArgumentException("attempts count from 1, got " + refusedAttempt);
+    }
+    if (untilRetry.isNegative()) {
+      throw new IllegalArgumentException("negative wait for the breaker " + untilRetry);
+    }
+    if (refusedAttempt >= config.maxAttempts()) {
+      return new RetryDecision.GiveUp(FailureClass.TRANSIENT, HelperExit.RETRIES_EXHAUSTED,
+          "the site's circuit breaker was still open after " + config.maxAttempts() + " attempts");
+    }
+    long windowMillis = window(refusedAttempt).toMillis();
+    return new RetryDecision.Retry(
+        untilRetry.plusMillis(random.nextLong(windowMillis + 1)));
   }
 
   /** The largest wait after the n-th failure: min(maxDelay, baseDelay × 2^(n-1)). */

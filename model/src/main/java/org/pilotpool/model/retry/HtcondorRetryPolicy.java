@@ -12,6 +12,10 @@ import org.pilotpool.model.glexec.GlexecResult;
  * r = 1 + (random mod n) mod 100, i.e. r uniform in 1..min(n, 100). A step that stops on another
  * code ends with script exit 2, one that runs out of retries with exit 3. It does not know causes:
  * a ban costs the full number of calls, which is the behaviour this class exists to reproduce.
+ *
+ * <p>HTCondor has no circuit breaker. Paired with ours, a refused attempt takes the place of the
+ * 203 the call would have met: it counts as one of the {@code GLEXEC_RETRIES}, and the retry
+ * waits for the breaker and then the usual {@code GLEXEC_RETRY_DELAY × r}.
  */
 public final class HtcondorRetryPolicy implements RetryPolicy {
   /** The starter caps the delay multiplier at 100. */
@@ -46,7 +50,26 @@ public final class HtcondorRetryPolicy implements RetryPolicy {
           "glexec exited with status " + result.exitStatus() + " after "
               + config.retries() + " retries");
     }
+    return new RetryDecision.Retry(delayAfter(failedAttempt));
+  }
+
+  @Override
+  public RetryDecision afterRefusal(int refusedAttempt, Duration untilRetry) {
+    if (refusedAttempt < 1) {
+      throw new IllegalArgumentException("attempts count from 1, got " + refusedAttempt);
+    }
+    if (untilRetry.isNegative()) {
+      throw new IllegalArgumentException("negative wait for the breaker " + untilRetry);
+    }
+    if (refusedAttempt > config.retries()) {
+      return new RetryDecision.GiveUp(FailureClass.TRANSIENT, HelperExit.RETRIES_EXHAUSTED,
+          "the site's circuit breaker was still open after " + config.retries() + " retries");
+    }
+    return new RetryDecision.Retry(untilRetry.plus(delayAfter(refusedAttempt)));
+  }
+
+  private Duration delayAfter(int failedAttempt) {
     int multiplier = 1 + random.nextInt(Math.min(failedAttempt, MAX_MULTIPLIER));
-    return new RetryDecision.Retry(config.retryDelay().multipliedBy(multiplier));
+    return config.retryDelay().multipliedBy(multiplier);
   }
 }

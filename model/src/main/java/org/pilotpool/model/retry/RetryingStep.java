@@ -6,8 +6,9 @@ import org.pilotpool.model.glexec.GlexecResult;
 
 /**
  * The retry loop of one glexec step (one setup, one kill of one pid, one cleanup), as the helper
- * scripts run it: feed it each call's outcome and it says whether to call again, after how long,
- * or how the step ended. Holds only the call count; the policy decides.
+ * scripts run it: feed it each attempt's outcome and it says whether to call again, after how
+ * long, or how the step ended. Holds only the counts of calls and of attempts the node's circuit
+ * breaker refused; the policy decides, counting both as attempts ({@link RetryPolicy}).
  */
 public final class RetryingStep {
 
@@ -25,6 +26,7 @@ public final class RetryingStep {
 
   private final RetryPolicy policy;
   private int calls;
+  private int refusals;
   private boolean finished;
 
   public RetryingStep(RetryPolicy policy) {
@@ -34,6 +36,11 @@ public final class RetryingStep {
   /** glexec calls made so far in this step. */
   public int calls() {
     return calls;
+  }
+
+  /** Attempts the node's circuit breaker refused so far in this step: no glexec call each. */
+  public int refusals() {
+    return refusals;
   }
 
   /** A call ended with {@code result}; {@code cause} is what the caller knows beyond its status. */
@@ -53,8 +60,21 @@ public final class RetryingStep {
     return decide(FailureEvidence.proxyExpired());
   }
 
+  /**
+   * The node's circuit breaker refused the attempt, so glexec was not called; it lets calls
+   * through again after {@code untilRetry}.
+   */
+  public Next refused(Duration untilRetry) {
+    ensureRunning();
+    refusals++;
+    return next(policy.afterRefusal(calls + refusals, untilRetry));
+  }
+
   private Next decide(FailureEvidence evidence) {
-    RetryDecision decision = policy.afterFailure(Math.max(calls, 1), evidence);
+    return next(policy.afterFailure(Math.max(calls + refusals, 1), evidence));
+  }
+
+  private Next next(RetryDecision decision) {
     if (decision instanceof RetryDecision.Retry retry) {
       return new Next.CallAgain(retry.delay());
     }

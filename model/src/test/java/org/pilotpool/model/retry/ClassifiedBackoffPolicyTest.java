@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,65 @@ class ClassifiedBackoffPolicyTest {
     RetryDecision.GiveUp giveUp = assertInstanceOf(RetryDecision.GiveUp.class,
         policy(9).afterFailure(1, FailureEvidence.proxyExpired()));
     assertEquals(HelperExit.PROXY_NOT_VALID, giveUp.exit());
+  }
+
+  @Test
+  void refusedAttemptWaitsForTheBreakerThenTheJitterWindow() {
+    ClassifiedBackoffPolicy policy = policy(10);
+    Duration untilRetry = Duration.ofSeconds(30);
+    boolean spread = false;
+    for (int i = 0; i < 200; i++) {
+      Duration delay = assertInstanceOf(RetryDecision.Retry.class,
+          policy.afterRefusal(3, untilRetry)).delay();
+      assertTrue(delay.compareTo(untilRetry) >= 0
+              && delay.compareTo(untilRetry.plus(policy.window(3))) <= 0,
+          "waited " + delay);
+      spread |= delay.compareTo(untilRetry.plusSeconds(1)) > 0;
+    }
+    assertTrue(spread, "jitter spreads the waits beyond the breaker's retry time");
+  }
+
+  @Test
+  void refusedAttemptsCountTowardMaxAttemptsWithoutCountingAsCalls() {
+    RetryingStep step = new RetryingStep(policy(11));
+    assertInstanceOf(RetryingStep.Next.CallAgain.class,
+        step.callEnded(exited(203), FailureCause.AUTHZ_UNAVAILABLE));
+    RetryingStep.Next next;
+    do {
+      next = step.refused(Duration.ofSeconds(30));
+    } while (next instanceof RetryingStep.Next.CallAgain);
+
+    RetryingStep.Next.Failed failed = assertInstanceOf(RetryingStep.Next.Failed.class, next);
+    assertEquals(5, step.refusals(), "one call and five refusals make the six attempts");
+    assertEquals(1, failed.calls());
+    assertEquals(FailureClass.TRANSIENT, failed.why().failureClass());
+    assertEquals(HelperExit.RETRIES_EXHAUSTED, failed.why().exit());
+  }
+
+  @Test
+  void callAfterRefusalsIsNumberedAfterThem() {
+    List<Integer> attempts = new ArrayList<>();
+    RetryPolicy recording = new RetryPolicy() {
+      @Override
+      public RetryDecision afterFailure(int failedAttempt, FailureEvidence evidence) {
+        attempts.add(failedAttempt);
+        return new RetryDecision.Retry(Duration.ZERO);
+      }
+
+      @Override
+      public RetryDecision afterRefusal(int refusedAttempt, Duration untilRetry) {
+        attempts.add(-refusedAttempt);
+        return new RetryDecision.Retry(untilRetry);
+      }
+    };
+    RetryingStep step = new RetryingStep(recording);
+    step.callEnded(exited(203), FailureCause.AUTHZ_UNAVAILABLE);
+    step.refused(Duration.ofSeconds(30));
+    step.refused(Duration.ofSeconds(60));
+    step.callEnded(exited(203), FailureCause.AUTHZ_UNAVAILABLE);
+
+    assertEquals(List.of(1, -2, -3, 4), attempts);
+    assertEquals(2, step.calls());
   }
 
   @Test

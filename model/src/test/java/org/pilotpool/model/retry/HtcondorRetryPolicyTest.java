@@ -149,6 +149,33 @@ class HtcondorRetryPolicyTest {
   }
 
   @Test
+  void refusalTakesThePlaceOfA203AmongTheRetries() {
+    RetryingStep step = step(9);
+    assertInstanceOf(RetryingStep.Next.CallAgain.class,
+        step.callEnded(exited(203), FailureCause.NOT_KNOWN));
+    RetryingStep.Next next;
+    do {
+      next = step.refused(Duration.ofSeconds(30));
+    } while (next instanceof RetryingStep.Next.CallAgain);
+
+    assertEquals(3, step.refusals(), "the first call and three refusals make GLEXEC_RETRIES + 1");
+    RetryingStep.Next.Failed failed = assertInstanceOf(RetryingStep.Next.Failed.class, next);
+    assertEquals(1, failed.calls());
+    assertEquals(HelperExit.RETRIES_EXHAUSTED, failed.why().exit());
+  }
+
+  @Test
+  void refusedAttemptWaitsForTheBreakerThenTheRetryDelayTimesOneToN() {
+    for (long seed = 0; seed < 100; seed++) {
+      HtcondorRetryPolicy policy =
+          new HtcondorRetryPolicy(HtcondorRetryConfig.defaults(), new SplittableRandom(seed));
+      long seconds = assertInstanceOf(RetryDecision.Retry.class,
+          policy.afterRefusal(2, Duration.ofSeconds(30))).delay().toSeconds();
+      assertTrue(seconds == 35 || seconds == 40, "seed " + seed + " waited " + seconds + " s");
+    }
+  }
+
+  @Test
   void negativeRetriesAreRejectedNamingTheKnob() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> new HtcondorRetryConfig(-1, Duration.ofSeconds(5)));
