@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
+import org.pilotpool.model.negotiation.AutoclusterSignature;
 import org.pilotpool.model.negotiation.CollectorState;
 
 /**
@@ -54,8 +56,21 @@ public final class Collector {
     }
   }
 
-  /** One slot: its name, its ad and, when it advertised one, its startd. */
-  public record SlotEntry(String name, ClassAd ad, Optional<ActorRef<?>> startd) {}
+  /**
+   * One slot: its name, its ad, when it advertised one its startd, and the job identity attributes
+   * (lower case) its ad mentions, which the negotiator's autoclusters must tell apart. Those are
+   * worked out once, when the entry is made, rather than by the negotiator in every cycle.
+   */
+  public record SlotEntry(String name, ClassAd ad, Optional<ActorRef<?>> startd,
+      Set<String> jobAttributes) {
+    public SlotEntry {
+      jobAttributes = Set.copyOf(jobAttributes);
+    }
+
+    public SlotEntry(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
+      this(name, ad, startd, AutoclusterSignature.significantIdentity(List.of(ad)));
+    }
+  }
 
   public static Behavior<Command> create() {
     return Behaviors.setup(ctx -> {
@@ -72,7 +87,7 @@ public final class Collector {
             } else {
               startds.remove(name);
             }
-            matching.updated(new SlotEntry(name, m.ad(), m.startd()));
+            matching.updated(name, m.ad(), m.startd());
             return Behaviors.same();
           })
           .onMessage(InvalidateSlotAd.class, m -> {
@@ -101,12 +116,12 @@ public final class Collector {
     private final TreeMap<String, SlotEntry> entries = new TreeMap<>();
     private List<SlotEntry> answer;
 
-    void updated(SlotEntry entry) {
-      if (constraint != null && CollectorState.satisfies(entry.ad(), constraint)) {
-        entries.put(entry.name(), entry);
+    void updated(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
+      if (constraint != null && CollectorState.satisfies(ad, constraint)) {
+        entries.put(name, new SlotEntry(name, ad, startd));
         answer = null;
       } else {
-        removed(entry.name());
+        removed(name);
       }
     }
 

@@ -3,7 +3,6 @@ package org.pilotpool.negotiator;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,13 +126,6 @@ public final class Negotiator {
     }));
   }
 
-  /** The job identity attributes a slot's ad mentions, worked out once per advertised ad. */
-  private record SlotFacts(ClassAd ad, Set<String> mentions) {
-    static SlotFacts of(ClassAd ad) {
-      return new SlotFacts(ad, AutoclusterSignature.significantIdentity(List.of(ad)));
-    }
-  }
-
   private static final class State {
     private final ActorContext<Command> ctx;
     private final TimerScheduler<Command> timers;
@@ -159,14 +151,8 @@ public final class Negotiator {
     private final TreeSet<String> awaiting = new TreeSet<>();
     private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
     private Collector.SlotAds slots;
-    /** The cycle's Unclaimed slots, picked out of {@link #slots} once, and their entries. */
+    /** The ads of the cycle's slots (all Unclaimed), in the collector's name order. */
     private List<ClassAd> unclaimedAds;
-    private Map<String, Collector.SlotEntry> unclaimedByName;
-    /**
-     * What each slot's ad says, by slot name, valid while the slot still has that very ad. Only
-     * looked up, never iterated.
-     */
-    private Map<String, SlotFacts> factsBySlot = new HashMap<>();
 
     private long cycles;
     private long ticksSkipped;
@@ -256,25 +242,12 @@ public final class Negotiator {
 
     /** HTCondor's order: slot ads first, then each schedd, told what the slots make significant. */
     private void askSchedds() {
-      unclaimedAds = new ArrayList<>();
-      unclaimedByName = new HashMap<>();
-      // An advertised ad is never modified, so what it mentions is worked out once per ad, not
-      // once per cycle.
       List<Collector.SlotEntry> all = slots.slots();
-      if (factsBySlot.size() > 2 * all.size() + 64) {
-        // Slots that were claimed or left keep their entry until here: drop them all now and then.
-        factsBySlot = new HashMap<>();
-      }
+      unclaimedAds = new ArrayList<>(all.size());
       Set<String> significant = new TreeSet<>();
       for (Collector.SlotEntry e : all) {
-        SlotFacts facts = factsBySlot.get(e.name());
-        if (facts == null || facts.ad() != e.ad()) {
-          facts = SlotFacts.of(e.ad());
-          factsBySlot.put(e.name(), facts);
-        }
         unclaimedAds.add(e.ad());
-        unclaimedByName.put(e.name(), e);
-        significant.addAll(facts.mentions());
+        significant.addAll(e.jobAttributes());
       }
       List<ClassAd> unclaimed = unclaimedAds;
       ActorRef<Command> self = ctx.getSelf();
@@ -296,10 +269,9 @@ public final class Negotiator {
       for (List<SubmitterQueue> q : received.values()) {
         queues.addAll(q);
       }
-      Map<String, Collector.SlotEntry> byName = unclaimedByName;
       CycleResult result = matcher.run(queues, unclaimedAds, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
-        Collector.SlotEntry slot = byName.get(m.slotName());
+        Collector.SlotEntry slot = named(slots.slots(), m.slotName());
         claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).merge(m.schedd(), 1, Integer::sum);
         priorities.addMatch(m.submitter(), now);
         ActorRef<ScheddMessage> schedd = schedds.get(m.schedd());
@@ -313,8 +285,25 @@ public final class Negotiator {
       inProgress = false;
       slots = null;
       unclaimedAds = null;
-      unclaimedByName = null;
       received.clear();
+    }
+
+    /** The entry named {@code name} in {@code entries}, which the collector gives in name order. */
+    private static Collector.SlotEntry named(List<Collector.SlotEntry> entries, String name) {
+      int low = 0;
+      int high = entries.size() - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        int c = entries.get(mid).name().compareTo(name);
+        if (c == 0) {
+          return entries.get(mid);
+        } else if (c < 0) {
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      throw new IllegalStateException("matched a slot the cycle was not given: " + name);
     }
 
     private void chargeUsage(String submitter) {

@@ -2,6 +2,7 @@ package org.pilotpool.pool;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,6 @@ import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.eventlog.JobEvent;
 import org.pilotpool.model.eventlog.JobId;
-import org.pilotpool.model.job.JobQueue;
 import org.pilotpool.model.job.JobQueueEvent;
 import org.pilotpool.model.retry.BreakerTransition;
 import org.pilotpool.model.retry.CircuitBreaker;
@@ -42,16 +42,16 @@ import org.pilotpool.startd.Startd;
 import org.pilotpool.startd.StartdWiring;
 import org.pilotpool.starter.StarterEvent;
 import org.pilotpool.workernode.GlexecActor;
+import org.pilotpool.workernode.GlexecTally;
 
 /**
  * The pool assembled in one root behaviour: schedd, collector, negotiator (bridged to the schedd
  * by {@link ScheddBridge}), per site an authorization service and its worker nodes' simulated
- * glexec (each behind {@link CountingGlexec}, each with its own circuit breaker when the spec
- * asks for one), and the sites' static slots; when a site's slots
- * come from glideins, the factory with one entry per such site, the frontend's demand
- * ({@link PilotDemand}) and the host of the glideins' slots ({@link PilotSlots}). It carries out the
- * spec's scheduled actions and those a driver sends, and writes everything worth reporting into
- * a {@link PoolRecord}.
+ * glexec (each telling the root of its calls, each with its own circuit breaker when the spec
+ * asks for one), and the sites' static slots; when a site's slots come from glideins, the
+ * factory with one entry per such site, the frontend's demand ({@link PilotDemand}) and the host
+ * of the glideins' slots ({@link PilotSlots}). It carries out the spec's scheduled actions and
+ * those a driver sends, and writes everything worth reporting into a {@link PoolRecord}.
  */
 public final class Pool {
   private Pool() {}
@@ -97,7 +97,7 @@ public final class Pool {
 
   private record SlotObserved(Startd.Observed observed) implements Command {}
 
-  private record GlexecTallied(CountingGlexec.Tally tally) implements Command {}
+  private record GlexecTallied(GlexecTally tally) implements Command {}
 
   private record BreakerMoved(BreakerTransition transition) implements Command {}
 
@@ -142,8 +142,7 @@ public final class Pool {
           ctx.spawn(ScheddBridge.create(SCHEDD_NAME, schedd, negotiator), "schedd-bridge");
       ActorRef<Startd.Observed> observer =
           ctx.messageAdapter(Startd.Observed.class, SlotObserved::new);
-      ActorRef<CountingGlexec.Tally> tally =
-          ctx.messageAdapter(CountingGlexec.Tally.class, GlexecTallied::new);
+      ActorRef<GlexecTally> tally = ctx.messageAdapter(GlexecTally.class, GlexecTallied::new);
       ActorRef<BreakerTransition> breakers =
           ctx.messageAdapter(BreakerTransition.class, BreakerMoved::new);
 
@@ -164,12 +163,11 @@ public final class Pool {
           Optional<CircuitBreaker> breaker = spec.breaker()
               .map(config -> new CircuitBreaker(site.name(), config, breakers::tell));
           ActorRef<GlexecActor.Command> glexec = ctx.spawn(
-              GlexecActor.simulated(logic, service, clock, Optional.empty(), breaker),
+              GlexecActor.simulated(logic, service, clock, Optional.empty(), breaker,
+                  Optional.of(tally)),
               "glexec-" + node);
-          ActorRef<GlexecActor.Command> counted =
-              ctx.spawn(CountingGlexec.create(node, glexec, tally), "counted-glexec-" + node);
           if (site.pilots().isPresent()) {
-            pilotNodes.add(new WorkerNode(node, counted, site.pilots().get().nodeEnvironment()));
+            pilotNodes.add(new WorkerNode(node, glexec, site.pilots().get().nodeEnvironment()));
             continue;
           }
           RetryPolicy retry = spec.retryPolicy(pool.random("retry/" + node));
@@ -177,7 +175,7 @@ public final class Pool {
             SlotSpec slot = new SlotSpec("slot" + s + "@" + node, site.name(), node, 1,
                 site.memoryPerSlotMb(), "<" + node + ":9618>");
             slots.add(spawnStartd(ctx, new StartdWiring(slot, spec.startd(), spec.starter(),
-                retry, counted, collector, spec.pilotProxy(), observer)));
+                retry, glexec, collector, spec.pilotProxy(), observer)));
           }
         }
         slotsBySite.put(site.name(), slots);
@@ -215,14 +213,7 @@ public final class Pool {
           })
           .onMessage(SlotObserved.class, m -> root.observed(m.observed()))
           .onMessage(GlexecTallied.class, m -> {
-            if (m.tally() instanceof CountingGlexec.Invoked i) {
-              record.glexecInvoked(new GlexecCallRecord(clock.instant(), i.node(),
-                  i.operation(), i.callId()));
-            } else if (m.tally() instanceof CountingGlexec.Returned r) {
-              record.glexecReturned(r.node(), r.callId(), r.operation(), r.result());
-            } else if (m.tally() instanceof CountingGlexec.Refused r) {
-              record.glexecRefused(r.node(), r.callId(), r.operation());
-            }
+            record.glexecTallied(m.tally(), clock.instant());
             return Behaviors.same();
           })
           .onMessage(BreakerMoved.class, m -> {
@@ -295,7 +286,8 @@ public final class Pool {
     private final ActorRef<ScheddBridge.Command> bridge;
     private final Map<String, ActorRef<SiteAuthz.Command>> authz;
     private final Map<String, List<ActorRef<Startd.Command>>> slotsBySite;
-    private final Map<JobId, ActorRef<Startd.Command>> runningOn = new TreeMap<>(JobQueue.ORDER);
+    /** Only looked up. */
+    private final Map<JobId, ActorRef<Startd.Command>> runningOn = new HashMap<>();
     private final ActorRef<Schedd.SubmitResult> submitReplies;
     private final ActorRef<Schedd.ActionDone> actionReplies;
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.pilotpool.model.job.JobStatus;
 import org.pilotpool.model.retry.BreakerTransition;
 import org.pilotpool.model.retry.CircuitBreaker;
 import org.pilotpool.startd.SlotEvent;
+import org.pilotpool.workernode.GlexecTally;
 
 /**
  * What a pool run leaves behind: the job event log, per-job records, glexec calls by operation
@@ -41,7 +43,8 @@ public final class PoolRecord {
   private final boolean full;
   private final Appendable eventLog;
   private final List<JobEvent> jobEvents = new ArrayList<>();
-  private final Map<JobId, Mutable> jobs = new TreeMap<>(JobQueue.ORDER);
+  /** Only looked up while the run goes on; sorted into queue order when read. */
+  private final Map<JobId, Mutable> jobs = new HashMap<>();
   private final SortedMap<GlexecOperation, SortedMap<String, Long>> glexecResults =
       new TreeMap<>();
   private final List<GlexecCallRecord> glexecInvocations = new ArrayList<>();
@@ -102,9 +105,11 @@ public final class PoolRecord {
 
   /** Per-job records, in queue order. */
   public List<PoolJobRecord> jobs() {
-    List<PoolJobRecord> out = new ArrayList<>(jobs.size());
-    for (Mutable m : jobs.values()) {
-      out.add(m.freeze());
+    List<JobId> ids = new ArrayList<>(jobs.keySet());
+    ids.sort(JobQueue.ORDER);
+    List<PoolJobRecord> out = new ArrayList<>(ids.size());
+    for (JobId id : ids) {
+      out.add(jobs.get(id).freeze());
     }
     return out;
   }
@@ -292,7 +297,18 @@ public final class PoolRecord {
     }
   }
 
-  void glexecInvoked(GlexecCallRecord call) {
+  /** A node's glexec made a call or saw one end, at {@code now}. */
+  void glexecTallied(GlexecTally tally, Instant now) {
+    if (tally instanceof GlexecTally.Invoked i) {
+      glexecInvoked(new GlexecCallRecord(now, i.node(), i.operation(), i.callId()));
+    } else if (tally instanceof GlexecTally.Returned r) {
+      glexecReturned(r.node(), r.callId(), r.operation(), r.result());
+    } else if (tally instanceof GlexecTally.Refused r) {
+      glexecRefused(r.node(), r.callId(), r.operation());
+    }
+  }
+
+  private void glexecInvoked(GlexecCallRecord call) {
     glexecInvoked++;
     if (full) {
       glexecInvocations.add(call);
@@ -300,7 +316,7 @@ public final class PoolRecord {
     pending.put(call.node() + " " + call.callId(), call);
   }
 
-  void glexecReturned(String node, String callId, GlexecOperation op, String result) {
+  private void glexecReturned(String node, String callId, GlexecOperation op, String result) {
     pending.remove(node + " " + callId);
     glexecReturned++;
     glexecResults.computeIfAbsent(op, o -> new TreeMap<>()).merge(result, 1L, Long::sum);
@@ -310,7 +326,7 @@ public final class PoolRecord {
    * The node's breaker refused a call that {@link #glexecInvoked} counted as made, which it takes
    * back. The refusal comes at the instant of the call, so the call is among the last recorded.
    */
-  void glexecRefused(String node, String callId, GlexecOperation op) {
+  private void glexecRefused(String node, String callId, GlexecOperation op) {
     GlexecCallRecord call = pending.remove(node + " " + callId);
     if (call == null) {
       throw new IllegalStateException("refused call was never invoked: " + node + " " + callId);

@@ -2,6 +2,7 @@ package org.pilotpool.pool;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,8 +63,8 @@ public final class ScheddBridge {
       negotiator.tell(new Negotiator.RegisterSchedd(name, asSchedd));
       ArrayDeque<Pending> waiting = new ArrayDeque<>();
       // The schedd's claims by slot, and their count per submitter: the usage the accountant
-      // charges, reported whenever it changes.
-      Map<String, String> claims = new TreeMap<>();
+      // charges, reported whenever it changes. Only looked up.
+      Map<String, String> claims = new HashMap<>();
       Map<String, Integer> perSubmitter = new TreeMap<>();
       return Behaviors.receive(Command.class)
           .onMessage(SlotClaimed.class, m -> {

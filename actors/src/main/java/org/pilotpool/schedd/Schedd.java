@@ -2,11 +2,11 @@ package org.pilotpool.schedd;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -116,7 +116,8 @@ public final class Schedd {
   public static Behavior<Command> create(ScheddConfig config, ScheddJournal journal) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       InstantSource clock = PoolContext.get(ctx.getSystem()).clock();
-      Map<String, ActorRef<SlotRequest>> startds = new TreeMap<>();
+      // Only looked up.
+      Map<String, ActorRef<SlotRequest>> startds = new HashMap<>();
       ScheddLogic logic = new ScheddLogic(config, clock,
           new ActorPort(timers, journal, startds, ctx.getSelf()));
       logic.start();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,16 +51,17 @@ public final class ScheddLogic {
   private final JobQueue queue = new JobQueue();
   /** Claims by slot, in the order they were matched. */
   private final Map<String, Match> matches = new LinkedHashMap<>();
+  // The maps by job id below are only looked up, never iterated: hash maps, not trees.
   /** The slot each matched job is bound to, for jobs not yet running and running ones. */
-  private final Map<JobId, String> matchedJobs = new TreeMap<>(JobQueue.ORDER);
+  private final Map<JobId, String> matchedJobs = new HashMap<>();
   private final Map<JobId, Shadow> shadows = new TreeMap<>(JobQueue.ORDER);
   /** Why a job with a shadow was removed, for its 009 event once the shadow is gone. */
-  private final Map<JobId, String> removeReasons = new TreeMap<>(JobQueue.ORDER);
+  private final Map<JobId, String> removeReasons = new HashMap<>();
   /** The idle, unmatched jobs by submitter and autocluster, kept up to date on every change. */
   private final IdleIndex idle =
       new IdleIndex((id, now) -> queue.get(id).orElseThrow().toClassAd(now));
   /** Sites each queued job must not be matched to (our policy after a glexec denial). */
-  private final Map<JobId, TreeSet<String>> excludedSites = new TreeMap<>(JobQueue.ORDER);
+  private final Map<JobId, TreeSet<String>> excludedSites = new HashMap<>();
   /**
    * Jobs with periodic expressions of their own, in queue order: without system policies, the
    * only jobs the periodic evaluation has anything to read from.

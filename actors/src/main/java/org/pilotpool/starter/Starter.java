@@ -58,11 +58,8 @@ public final class Starter {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       StarterLogic logic = new StarterLogic(config, context, policy,
           PoolContext.get(ctx.getSystem()).clock());
-      Host host = new Host(ctx, timers, context, glexec, startd,
-          ctx.messageAdapter(GlexecCall.class, CallEnded::new),
-          ctx.messageAdapter(FamilyKillReport.class, FamilyKilled::new),
-          ctx.spawn(Procd.create(config.killMode(), policy, context.callPrefix(), glexec),
-              "procd"));
+      Host host = new Host(ctx, timers, context, config, policy, glexec, startd,
+          ctx.messageAdapter(GlexecCall.class, CallEnded::new));
       if (host.apply(logic.start())) {
         return Behaviors.stopped();
       }
@@ -77,11 +74,35 @@ public final class Starter {
     }));
   }
 
-  /** Carries out the logic's effects. */
-  private record Host(ActorContext<Command> ctx, TimerScheduler<Command> timers,
-      StarterContext context, ActorRef<GlexecActor.Command> glexec,
-      ActorRef<StarterReport> startd, ActorRef<GlexecCall> replies,
-      ActorRef<FamilyKillReport> killReports, ActorRef<Procd.Command> procd) {
+  /**
+   * Carries out the logic's effects. The procd is spawned at the first kill: most jobs end by
+   * themselves, and an actor per job that never hears anything would cost every job a spawn and
+   * a stop.
+   */
+  private static final class Host {
+    private final ActorContext<Command> ctx;
+    private final TimerScheduler<Command> timers;
+    private final StarterContext context;
+    private final StarterConfig config;
+    private final RetryPolicy policy;
+    private final ActorRef<GlexecActor.Command> glexec;
+    private final ActorRef<StarterReport> startd;
+    private final ActorRef<GlexecCall> replies;
+    private ActorRef<Procd.Command> procd;
+    private ActorRef<FamilyKillReport> killReports;
+
+    Host(ActorContext<Command> ctx, TimerScheduler<Command> timers, StarterContext context,
+        StarterConfig config, RetryPolicy policy, ActorRef<GlexecActor.Command> glexec,
+        ActorRef<StarterReport> startd, ActorRef<GlexecCall> replies) {
+      this.ctx = ctx;
+      this.timers = timers;
+      this.context = context;
+      this.config = config;
+      this.policy = policy;
+      this.glexec = glexec;
+      this.startd = startd;
+      this.replies = replies;
+    }
 
     Behavior<Command> next(List<StarterEffect> effects) {
       return apply(effects) ? Behaviors.stopped() : Behaviors.same();
@@ -98,7 +119,7 @@ public final class Starter {
         } else if (e instanceof StarterEffect.CancelTimer t) {
           timers.cancel(t.timer());
         } else if (e instanceof StarterEffect.KillFamily k) {
-          procd.tell(new Procd.KillFamily(k.family(), k.proxy(), context.pilotProxy(),
+          procd().tell(new Procd.KillFamily(k.family(), k.proxy(), context.pilotProxy(),
               ProcdLogic.SIGKILL, killReports));
         } else if (e instanceof StarterEffect.Report r) {
           startd.tell(r.report());
@@ -107,6 +128,15 @@ public final class Starter {
         }
       }
       return stop;
+    }
+
+    private ActorRef<Procd.Command> procd() {
+      if (procd == null) {
+        killReports = ctx.messageAdapter(FamilyKillReport.class, FamilyKilled::new);
+        procd = ctx.spawn(Procd.create(config.killMode(), policy, context.callPrefix(), glexec),
+            "procd");
+      }
+      return procd;
     }
   }
 }

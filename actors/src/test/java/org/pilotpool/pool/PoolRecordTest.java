@@ -16,6 +16,7 @@ import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.glexec.GlexecOperation;
 import org.pilotpool.model.retry.BreakerTransition;
 import org.pilotpool.model.retry.CircuitBreaker;
+import org.pilotpool.workernode.GlexecTally;
 
 class PoolRecordTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
@@ -23,7 +24,7 @@ class PoolRecordTest {
 
   private static void feed(PoolRecord record) {
     record.userLog(new JobEvent.Submit(JobId.of(1, 0), T, "<10.0.0.1:9618>", Optional.empty()));
-    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.values()[0], "c1"));
+    record.glexecTallied(new GlexecTally.Invoked("wn1", "c1", GlexecOperation.values()[0]), T);
   }
 
   @Test
@@ -52,9 +53,9 @@ class PoolRecordTest {
   @Test
   void aCallTheBreakerRefusedLeavesTheCallsMadeAndCountsAsRefused() {
     PoolRecord record = new PoolRecord(FORMAT);
-    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.SETUP, "made"));
-    record.glexecInvoked(new GlexecCallRecord(T, "wn1", GlexecOperation.SETUP, "refused"));
-    record.glexecRefused("wn1", "refused", GlexecOperation.SETUP);
+    record.glexecTallied(new GlexecTally.Invoked("wn1", "made", GlexecOperation.SETUP), T);
+    record.glexecTallied(new GlexecTally.Invoked("wn1", "refused", GlexecOperation.SETUP), T);
+    record.glexecTallied(new GlexecTally.Refused("wn1", "refused", GlexecOperation.SETUP), T);
 
     assertEquals(1, record.glexecInvoked());
     assertEquals(List.of("made"),

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -32,12 +33,27 @@ public final class ClassAd {
   /** Lower-case names in insertion order, for printing and iteration. */
   private final List<String> order = new ArrayList<>();
 
+  /**
+   * Valid attribute names seen so far and their lower-case keys. Ads are built over and over with
+   * the same few dozen names; checking and lower-casing each anew was a fifth of all allocation
+   * in a large pool run. Bounded, so that ads read from arbitrary input cannot grow it for ever.
+   */
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+  private static final int MAX_KEYS = 4096;
+
   /** Binds {@code name} to {@code expr}, replacing any attribute of that name in any case. */
   public ClassAd insert(String name, Expr expr) {
-    if (!isValidName(name)) {
-      throw new IllegalArgumentException("not a ClassAd attribute name: '" + name + "'");
+    String key = KEYS.get(name);
+    if (key == null) {
+      if (!isValidName(name)) {
+        throw new IllegalArgumentException("not a ClassAd attribute name: '" + name + "'");
+      }
+      key = name.toLowerCase(Locale.ROOT);
+      if (KEYS.size() < MAX_KEYS) {
+        KEYS.put(name, key);
+      }
     }
-    String key = name.toLowerCase(Locale.ROOT);
     if (byKey.put(key, new Entry(name, (Node) expr)) == null) {
       order.add(key);
     }

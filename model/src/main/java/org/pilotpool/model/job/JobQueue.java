@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import org.pilotpool.model.eventlog.JobId;
 
 /**
@@ -26,7 +26,13 @@ public final class JobQueue {
     return c != 0 ? c : Integer.compare(a.subproc(), b.subproc());
   };
 
-  private final TreeMap<JobId, Job> jobs = new TreeMap<>(ORDER);
+  /**
+   * Jobs in queue order. A hash map in insertion order rather than a tree: the schedd looks a job
+   * up on every change and submits in ascending order anyway; the rare submit that comes before
+   * the last job re-sorts the map.
+   */
+  private LinkedHashMap<JobId, Job> jobs = new LinkedHashMap<>();
+  private JobId last;
   private int nextClusterId = 1;
 
   /** Rebuilds a queue from events in the order they happened. */
@@ -52,6 +58,17 @@ public final class JobQueue {
         throw new IllegalStateException("job " + job.id().clusterProc() + " submitted twice");
       }
       jobs.put(job.id(), job);
+      if (last != null && ORDER.compare(job.id(), last) < 0) {
+        List<JobId> ids = new ArrayList<>(jobs.keySet());
+        ids.sort(ORDER);
+        LinkedHashMap<JobId, Job> sorted = new LinkedHashMap<>();
+        for (JobId id : ids) {
+          sorted.put(id, jobs.get(id));
+        }
+        jobs = sorted;
+      } else {
+        last = job.id();
+      }
       nextClusterId = Math.max(nextClusterId, job.id().cluster() + 1);
       return job;
     }
