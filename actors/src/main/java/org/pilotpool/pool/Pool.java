@@ -1,5 +1,7 @@
 package org.pilotpool.pool;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +87,10 @@ public final class Pool {
     }
   }
 
-  private record ActionDue(int index) implements Command {}
+  /** The timeline's next actions are due. */
+  private enum ActionsDue implements Command {
+    INSTANCE
+  }
 
   private enum CollectStats implements Command {
     INSTANCE
@@ -122,6 +127,7 @@ public final class Pool {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       PoolContext pool = PoolContext.get(ctx.getSystem());
       InstantSource clock = pool.clock();
+      Instant start = clock.instant();
       ActorRef<Command> self = ctx.getSelf();
       ScheddJournal journal = new ScheddJournal() {
         @Override
@@ -184,9 +190,8 @@ public final class Pool {
       if (!entries.isEmpty()) {
         startFactory(ctx, spec, entries, schedd, collector, observer);
       }
-      for (int i = 0; i < spec.actions().size(); i++) {
-        timers.startSingleTimer(new ActionDue(i), spec.actions().get(i).at());
-      }
+      Timeline timeline = new Timeline(spec.actions());
+      timeline.next().ifPresent(at -> timers.startSingleTimer(ActionsDue.INSTANCE, at));
       timers.startSingleTimer(CollectStats.INSTANCE, spec.statsAt());
 
       Root root = new Root(ctx, record, schedd, bridge, authz, slotsBySite);
@@ -201,7 +206,15 @@ public final class Pool {
             userLogWatchers.add(m.listener());
             return Behaviors.same();
           })
-          .onMessage(ActionDue.class, m -> root.act(spec.actions().get(m.index()).action()))
+          .onMessageEquals(ActionsDue.INSTANCE, () -> {
+            Duration now = Duration.between(start, clock.instant());
+            for (PoolAction action : timeline.dueBy(now)) {
+              root.act(action);
+            }
+            timeline.next().ifPresent(
+                at -> timers.startSingleTimer(ActionsDue.INSTANCE, at.minus(now)));
+            return Behaviors.same();
+          })
           .onMessage(Logged.class, m -> {
             record.userLog(m.event());
             userLogWatchers.forEach(w -> w.tell(m.event()));
