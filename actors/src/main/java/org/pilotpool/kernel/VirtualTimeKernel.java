@@ -93,6 +93,11 @@ public final class VirtualTimeKernel {
     return timersFired;
   }
 
+  /** True while a second thread may touch what the kernel runs: only during start-up. */
+  boolean isShared() {
+    return shared;
+  }
+
   void execute(Runnable task) {
     if (!shared) {
       ready.addLast(task);
