@@ -24,10 +24,6 @@ final class TimerQueue {
     return size == 0;
   }
 
-  int size() {
-    return size;
-  }
-
   /** The first timer, or null when none is pending. */
   TimerTask peek() {
     return size == 0 ? null : tasks[0];
