@@ -80,7 +80,8 @@ public final class Simulation {
     Map<String, Object> kernelSettings = Map.of(
         KERNEL_ID_KEY, kernel.id(),
         "pekko.scheduler.implementation", VirtualScheduler.class.getName(),
-        "pekko.actor.default-dispatcher.executor", VirtualExecutorConfigurator.class.getName());
+        "pekko.actor.default-dispatcher.executor", VirtualExecutorConfigurator.class.getName(),
+        "pekko.actor.typed.default-mailbox.mailbox-type", KernelMailbox.class.getName());
     Config fixed = ConfigFactory.parseString(String.join("\n",
         // One thread for everything: the internal dispatcher is the default one.
         "pekko.actor.internal-dispatcher = \"pekko.actor.default-dispatcher\"",

@@ -3,7 +3,6 @@ package org.pilotpool.kernel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,7 +39,7 @@ public final class VirtualTimeKernel {
   private final VirtualClock clock;
   private final Object lock = new Object();
   private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-  private final PriorityQueue<TimerTask> timers = new PriorityQueue<>();
+  private final TimerQueue timers = new TimerQueue();
   private long timerSeq;
   private long tasksRun;
   private long timersFired;
@@ -94,6 +93,11 @@ public final class VirtualTimeKernel {
     return timersFired;
   }
 
+  /** True while a second thread may touch what the kernel runs: only during start-up. */
+  boolean isShared() {
+    return shared;
+  }
+
   void execute(Runnable task) {
     if (!shared) {
       ready.addLast(task);
@@ -110,15 +114,14 @@ public final class VirtualTimeKernel {
   TimerTask schedule(Duration delay, Duration period, Runnable runnable) {
     long delayNanos = Math.max(0L, saturatedNanos(delay));
     long periodNanos = period == null ? 0L : Math.max(1L, saturatedNanos(period));
-    TimerTask t = new TimerTask(saturatedAdd(clock.nanos(), delayNanos), periodNanos, runnable);
+    long due = saturatedAdd(clock.nanos(), delayNanos);
+    TimerTask t = new TimerTask(periodNanos, runnable);
     if (!shared) {
-      t.seq = timerSeq++;
-      timers.add(t);
+      timers.add(t, due, timerSeq++);
       return t;
     }
     synchronized (lock) {
-      t.seq = timerSeq++;
-      timers.add(t);
+      timers.add(t, due, timerSeq++);
       return t;
     }
   }
@@ -151,15 +154,15 @@ public final class VirtualTimeKernel {
       if (stopRequested) {
         return Outcome.STOPPED;
       }
-      TimerTask next = peekLiveTimer();
-      if (next == null) {
+      if (!dropCancelledTimers()) {
         return Outcome.QUIESCENT;
       }
-      if (next.due > endNanos) {
+      long due = timers.peekDue();
+      if (due > endNanos) {
         clock.advanceTo(Math.max(clock.nanos(), endNanos));
         return Outcome.END_REACHED;
       }
-      clock.advanceTo(next.due);
+      clock.advanceTo(due);
       fireDueTimers();
       progress.onProgress(clock.nanos(), endNanos, tasksRun + timersFired);
     }
@@ -186,11 +189,10 @@ public final class VirtualTimeKernel {
         tasksRun++;
         continue;
       }
-      TimerTask next = peekLiveTimer();
-      if (next == null) {
+      if (!dropCancelledTimers()) {
         return done.getAsBoolean();
       }
-      clock.advanceTo(next.due);
+      clock.advanceTo(timers.peekDue());
       fireDueTimers();
     }
     return true;
@@ -247,12 +249,13 @@ public final class VirtualTimeKernel {
     return ready.pollFirst();
   }
 
-  private TimerTask peekLiveTimer() {
+  /** Drops cancelled timers from the front; true if a live timer is left. */
+  private boolean dropCancelledTimers() {
     TimerTask t;
     while ((t = timers.peek()) != null && !t.isLive()) {
       timers.poll();
     }
-    return t;
+    return t != null;
   }
 
   /**
@@ -262,17 +265,16 @@ public final class VirtualTimeKernel {
    */
   private void fireDueTimers() {
     long now = clock.nanos();
-    TimerTask t;
-    while ((t = timers.peek()) != null && t.due <= now) {
-      timers.poll();
+    while (!timers.isEmpty() && timers.peekDue() <= now) {
+      TimerTask t = timers.peek();
       if (!t.isLive()) {
+        timers.poll();
         continue;
       }
       if (t.periodNanos > 0) {
-        t.due = saturatedAdd(t.due, t.periodNanos);
-        t.seq = timerSeq++;
-        timers.add(t);
+        timers.rekeyFirst(saturatedAdd(timers.peekDue(), t.periodNanos), timerSeq++);
       } else {
+        timers.poll();
         t.markDone();
       }
       timersFired++;
