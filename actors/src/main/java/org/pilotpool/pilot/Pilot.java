@@ -51,6 +51,8 @@ public final class Pilot {
   public static Behavior<Command> create(
       PilotSpec spec, Landing landing, SlotLauncher launcher, ActorRef<PilotEvent> reportTo) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      // Spares a stack walk at the first timer message (see Starter).
+      ctx.setLoggerName(Pilot.class);
       PoolContext pool = PoolContext.get(ctx.getSystem());
       PilotLogic logic = new PilotLogic(spec, landing.node().nodeId(), landing.node().environment(),
           pool.random(spec.pilotId()));

@@ -42,6 +42,8 @@ public final class Procd {
   public static Behavior<Command> create(KillMode mode, RetryPolicy policy, String callPrefix,
       ActorRef<GlexecActor.Command> glexec) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      // Spares a stack walk at the first timer message (see Starter).
+      ctx.setLoggerName(Procd.class);
       Host host = new Host(new ProcdLogic(mode, policy, callPrefix), timers, glexec,
           ctx.messageAdapter(GlexecCall.class, CallEnded::new));
       return Behaviors.receive(Command.class)

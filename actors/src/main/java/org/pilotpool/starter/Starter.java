@@ -56,6 +56,9 @@ public final class Starter {
   public static Behavior<Command> create(StarterContext context, StarterConfig config,
       RetryPolicy policy, ActorRef<GlexecActor.Command> glexec, ActorRef<StarterReport> startd) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      // Named up front: otherwise Pekko names the logger by walking the stack when the first
+      // timer message arrives, which costs a starter more than all its other messages.
+      ctx.setLoggerName(Starter.class);
       StarterLogic logic = new StarterLogic(config, context, policy,
           PoolContext.get(ctx.getSystem()).clock());
       Host host = new Host(ctx, timers, context, config, policy, glexec, startd,

@@ -102,9 +102,13 @@ public final class GlexecActor {
       SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
       Optional<Duration> callerTimeout, Optional<CircuitBreaker> breaker,
       Optional<ActorRef<GlexecTally>> tally) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Simulated(ctx, timers, glexec, site, clock, callerTimeout, breaker, tally)
-            .behavior()));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      // Spares a stack walk at the first timer message (see Starter): there is a node per slot
+      // or few.
+      ctx.setLoggerName(GlexecActor.class);
+      return new Simulated(ctx, timers, glexec, site, clock, callerTimeout, breaker, tally)
+          .behavior();
+    }));
   }
 
   /** The dispatcher (in the actors' reference.conf) that real glexec calls block on. */

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.pilotpool.kernel.PoolContext;
 
 /**
@@ -63,25 +64,33 @@ public final class ChatterLoad {
 
   private static Behavior<Command> member(
       Spec spec, ActorRef<Command>[] peers, Counts counts, RandomGenerator random) {
-    return Behaviors.withTimers(timers -> {
-      long periodNanos = spec.period().toNanos();
-      // A random phase so the actors' timers spread over the period instead of firing together.
-      timers.startTimerAtFixedRate(
-          Tick.INSTANCE, Duration.ofNanos(1 + random.nextLong(periodNanos)), spec.period());
-      return Behaviors.receive(Command.class)
-          .onMessageEquals(Tick.INSTANCE, () -> {
-            counts.ticks++;
-            peers[random.nextInt(peers.length)].tell(new Hop(spec.hops()));
-            return Behaviors.same();
-          })
-          .onMessage(Hop.class, hop -> {
-            counts.messages++;
-            if (hop.remaining() > 1) {
-              peers[random.nextInt(peers.length)].tell(new Hop(hop.remaining() - 1));
-            }
-            return Behaviors.same();
-          })
-          .build();
+    // Named up front, as every daemon does: otherwise Pekko names each actor's logger by walking
+    // the stack at its first timer message.
+    return Behaviors.setup(ctx -> {
+      ctx.setLoggerName(ChatterLoad.class);
+      return Behaviors.withTimers(timers -> member(spec, peers, counts, random, timers));
     });
+  }
+
+  private static Behavior<Command> member(Spec spec, ActorRef<Command>[] peers, Counts counts,
+      RandomGenerator random, TimerScheduler<Command> timers) {
+    long periodNanos = spec.period().toNanos();
+    // A random phase so the actors' timers spread over the period instead of firing together.
+    timers.startTimerAtFixedRate(
+        Tick.INSTANCE, Duration.ofNanos(1 + random.nextLong(periodNanos)), spec.period());
+    return Behaviors.receive(Command.class)
+        .onMessageEquals(Tick.INSTANCE, () -> {
+          counts.ticks++;
+          peers[random.nextInt(peers.length)].tell(new Hop(spec.hops()));
+          return Behaviors.same();
+        })
+        .onMessage(Hop.class, hop -> {
+          counts.messages++;
+          if (hop.remaining() > 1) {
+            peers[random.nextInt(peers.length)].tell(new Hop(hop.remaining() - 1));
+          }
+          return Behaviors.same();
+        })
+        .build();
   }
 }
