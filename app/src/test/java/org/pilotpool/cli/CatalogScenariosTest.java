@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,7 @@ class CatalogScenariosTest {
   @TempDir Path tmp;
 
   private JsonNode variants(String scenario) throws IOException {
-    Path out = tmp.resolve(scenario);
-    RunCommandTest.Outcome o = RunCommandTest.cli("run", "--quiet", "--out", out.toString(),
-        Path.of("..", "scenarios", scenario + ".conf").toString());
-    assertEquals(0, o.code(), o.err());
-    return new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("variants");
+    return ScenarioRuns.variants(ScenarioRuns.run(scenario, tmp.resolve(scenario)));
   }
 
   @Test

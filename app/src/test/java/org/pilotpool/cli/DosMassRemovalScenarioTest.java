@@ -1,11 +1,9 @@
 package org.pilotpool.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's dos-mass-removal scenario, its two variants run through {@code pilotpool run}. */
 class DosMassRemovalScenarioTest {
-  private static final Path SCENARIO = Path.of("..", "scenarios", "dos-mass-removal.conf");
+  private static final String SCENARIO = "dos-mass-removal";
   private static final String BURST = "1. JOB_STOP_DELAY=0";
   private static final String THROTTLED = "2. JOB_STOP_DELAY=1s, COUNT=30";
 
@@ -24,16 +22,12 @@ class DosMassRemovalScenarioTest {
   private static JsonNode variants;
 
   private static Path run(String name) {
-    Path out = tmp.resolve(name);
-    RunCommandTest.Outcome o = RunCommandTest.cli("run", "--quiet", "--out", out.toString(),
-        SCENARIO.toString());
-    assertEquals(0, o.code(), o.err());
-    return out;
+    return ScenarioRuns.run(SCENARIO, tmp.resolve(name));
   }
 
   @BeforeAll
   static void runOnce() throws IOException {
-    variants = new ObjectMapper().readTree(run("a").resolve("summary.json").toFile()).path("variants");
+    variants = ScenarioRuns.variants(run("a"));
   }
 
   private static JsonNode site(String variant) {
@@ -75,9 +69,8 @@ class DosMassRemovalScenarioTest {
   @Test
   void theSameScenarioAndSeedGiveByteIdenticalResults() throws IOException {
     Path b = run("b");
-    for (String f : List.of("summary.json", "report.html", "timeseries.csv",
-        "1._JOB_STOP_DELAY_0/job_events.log")) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(b.resolve(f)), f);
-    }
+    ScenarioRuns.assertSameBytes(tmp.resolve("a"), b, List.of(
+        "summary.json", "report.html", "timeseries.csv",
+        "1._JOB_STOP_DELAY_0/job_events.log"));
   }
 }

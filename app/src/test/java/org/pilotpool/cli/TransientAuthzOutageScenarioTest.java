@@ -1,13 +1,10 @@
 package org.pilotpool.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's transient-authz-outage scenario, its four variants run through {@code pilotpool run}. */
 class TransientAuthzOutageScenarioTest {
-  private static final Path SCENARIO = Path.of("..", "scenarios", "transient-authz-outage.conf");
+  private static final String SCENARIO = "transient-authz-outage";
   private static final String NONE = "1. no retry";
   private static final String HTCONDOR = "2. HTCondor retries";
   private static final String CLASSIFIED = "3. classified backoff";
@@ -26,16 +23,12 @@ class TransientAuthzOutageScenarioTest {
   private static JsonNode variants;
 
   private static Path run(String name) {
-    Path out = tmp.resolve(name);
-    RunCommandTest.Outcome o = RunCommandTest.cli("run", "--quiet", "--out", out.toString(),
-        SCENARIO.toString());
-    assertEquals(0, o.code(), o.err());
-    return out;
+    return ScenarioRuns.run(SCENARIO, tmp.resolve(name));
   }
 
   @BeforeAll
   static void runOnce() throws IOException {
-    variants = new ObjectMapper().readTree(run("a").resolve("summary.json").toFile()).path("variants");
+    variants = ScenarioRuns.variants(run("a"));
   }
 
   private static int authzRejections(String variant) {
@@ -94,11 +87,9 @@ class TransientAuthzOutageScenarioTest {
   @Test
   void theSameScenarioAndSeedGiveByteIdenticalResults() throws IOException {
     Path b = run("b");
-    for (String f : List.of("summary.json", "report.html", "timeseries.csv",
+    ScenarioRuns.assertSameBytes(tmp.resolve("a"), b, List.of(
+        "summary.json", "report.html", "timeseries.csv",
         "4._classified_backoff_with_circuit_breaker/job_events.log",
-        "4._classified_backoff_with_circuit_breaker/jobs.csv")) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)),
-          Files.readAllBytes(b.resolve(f)), f);
-    }
+        "4._classified_backoff_with_circuit_breaker/jobs.csv"));
   }
 }

@@ -1,11 +1,9 @@
 package org.pilotpool.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog's try-and-fail scenario, its three variants run through {@code pilotpool run}. */
 class TryAndFailScenarioTest {
-  private static final Path SCENARIO = Path.of("..", "scenarios", "try-and-fail.conf");
+  private static final String SCENARIO = "try-and-fail";
   private static final String LOOP = "1. holding off";
   private static final String HOLD = "2. HTCondor hold";
   private static final String EXCLUDE = "3. site exclusion";
@@ -25,16 +23,12 @@ class TryAndFailScenarioTest {
   private static JsonNode variants;
 
   private static Path run(String name) {
-    Path out = tmp.resolve(name);
-    RunCommandTest.Outcome o = RunCommandTest.cli("run", "--quiet", "--out", out.toString(),
-        SCENARIO.toString());
-    assertEquals(0, o.code(), o.err());
-    return out;
+    return ScenarioRuns.run(SCENARIO, tmp.resolve(name));
   }
 
   @BeforeAll
   static void runOnce() throws IOException {
-    variants = new ObjectMapper().readTree(run("a").resolve("summary.json").toFile()).path("variants");
+    variants = ScenarioRuns.variants(run("a"));
   }
 
   /** alice's row of a variant's jobs.csv, split into its columns. */
@@ -80,10 +74,9 @@ class TryAndFailScenarioTest {
   @Test
   void theSameScenarioAndSeedGiveByteIdenticalResults() throws IOException {
     Path b = run("b");
-    for (String f : List.of("summary.json", "report.html", "timeseries.csv",
-        "1._holding_off/job_events.log", "3._site_exclusion/jobs.csv")) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(b.resolve(f)), f);
-    }
+    ScenarioRuns.assertSameBytes(tmp.resolve("a"), b, List.of(
+        "summary.json", "report.html", "timeseries.csv",
+        "1._holding_off/job_events.log", "3._site_exclusion/jobs.csv"));
   }
 
   @Test
