@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ExtensibleBehavior;
+import org.apache.pekko.actor.typed.Signal;
+import org.apache.pekko.actor.typed.TypedActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.pilotpool.kernel.PoolContext;
 
 /**
  * A fixed synthetic load for the kernel: {@code actors} actors, each woken by its own periodic
- * timer, start a message that hops {@code hops} times between randomly chosen peers. It exercises
- * what a pool simulation does most (timers, tells to many actors) with nothing else in the way, and
- * is used by the kernel benchmark and the kernel's scale tests.
+ * timer on the kernel's scheduler, start a message that hops {@code hops} times between randomly
+ * chosen peers. It exercises what a pool simulation does most (timers, tells to many actors) with
+ * nothing else in the way, and is used by the kernel benchmark and the kernel's scale tests.
  */
 public final class ChatterLoad {
   /** What to run. */
@@ -64,33 +66,55 @@ public final class ChatterLoad {
 
   private static Behavior<Command> member(
       Spec spec, ActorRef<Command>[] peers, Counts counts, RandomGenerator random) {
-    // Named up front, as every daemon does: otherwise Pekko names each actor's logger by walking
-    // the stack at its first timer message.
     return Behaviors.setup(ctx -> {
-      ctx.setLoggerName(ChatterLoad.class);
-      return Behaviors.withTimers(timers -> member(spec, peers, counts, random, timers));
+      // A random phase so the actors' timers spread over the period instead of firing together.
+      Duration phase = Duration.ofNanos(1 + random.nextLong(spec.period().toNanos()));
+      ActorRef<Command> self = ctx.getSelf();
+      ctx.getSystem().scheduler().scheduleAtFixedRate(
+          phase, spec.period(), () -> self.tell(Tick.INSTANCE), ctx.getExecutionContext());
+      return new Member(spec.hops(), peers, counts, random.nextLong());
     });
   }
 
-  private static Behavior<Command> member(Spec spec, ActorRef<Command>[] peers, Counts counts,
-      RandomGenerator random, TimerScheduler<Command> timers) {
-    long periodNanos = spec.period().toNanos();
-    // A random phase so the actors' timers spread over the period instead of firing together.
-    timers.startTimerAtFixedRate(
-        Tick.INSTANCE, Duration.ofNanos(1 + random.nextLong(periodNanos)), spec.period());
-    return Behaviors.receive(Command.class)
-        .onMessageEquals(Tick.INSTANCE, () -> {
-          counts.ticks++;
-          peers[random.nextInt(peers.length)].tell(new Hop(spec.hops()));
-          return Behaviors.same();
-        })
-        .onMessage(Hop.class, hop -> {
-          counts.messages++;
-          if (hop.remaining() > 1) {
-            peers[random.nextInt(peers.length)].tell(new Hop(hop.remaining() - 1));
-          }
-          return Behaviors.same();
-        })
-        .build();
+  /**
+   * A member is one object: the behaviour, its state and its generator. Every object a message
+   * touches is a likely cache miss when 100,000 actors take turns, so the load keeps to the
+   * objects Pekko itself needs.
+   */
+  private static final class Member extends ExtensibleBehavior<Command> {
+    private final int hops;
+    private final ActorRef<Command>[] peers;
+    private final Counts counts;
+    /** A 64-bit LCG seeded from the member's own stream: a field instead of a generator object. */
+    private long state;
+
+    Member(int hops, ActorRef<Command>[] peers, Counts counts, long seed) {
+      this.hops = hops;
+      this.peers = peers;
+      this.counts = counts;
+      this.state = seed;
+    }
+
+    @Override
+    public Behavior<Command> receive(TypedActorContext<Command> ctx, Command m) {
+      int remaining;
+      if (m instanceof Hop hop) {
+        counts.messages++;
+        remaining = hop.remaining() - 1;
+      } else {
+        counts.ticks++;
+        remaining = hops;
+      }
+      if (remaining > 0) {
+        state = state * 6364136223846793005L + 1442695040888963407L;
+        peers[(int) ((state >>> 33) % peers.length)].tell(new Hop(remaining));
+      }
+      return this;
+    }
+
+    @Override
+    public Behavior<Command> receiveSignal(TypedActorContext<Command> ctx, Signal signal) {
+      return this;
+    }
   }
 }
