@@ -13,6 +13,7 @@ import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.retry.CircuitBreakerConfig;
+import org.pilotpool.model.retry.ClassifiedBackoffConfig;
 import org.pilotpool.model.retry.HtcondorRetryConfig;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.schedd.ScheddConfig;
@@ -28,6 +29,7 @@ import org.pilotpool.starter.StarterConfig;
  * @param glexecUse the frontend's {@code GLIDEIN_Glexec_Use} for the glideins of sites whose
  *     slots come from glideins (OPTIONAL, as a glidein assumes when the frontend sets none)
  * @param retryChoice how starters retry failed glexec steps ({@code retry} is HTCondor's knobs)
+ * @param classified the settings of our classified policy, used when {@code retryChoice} picks it
  * @param breaker the circuit breaker each worker node puts on its site's authorization service;
  *     empty (HTCondor's behaviour) for none
  */
@@ -43,23 +45,26 @@ public record PoolSpec(
     Duration statsAt,
     GlexecUse glexecUse,
     RetryChoice retryChoice,
+    ClassifiedBackoffConfig classified,
     Optional<CircuitBreakerConfig> breaker) {
   /** A pool whose glideins, if any, get {@code GLIDEIN_Glexec_Use=OPTIONAL}. */
   public PoolSpec(ScheddConfig schedd, NegotiatorSettings negotiator, StartdConfig startd,
       StarterConfig starter, HtcondorRetryConfig retry, List<SiteSpec> sites,
       ProxyCredential pilotProxy, List<ScheduledAction> actions, Duration statsAt) {
     this(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions, statsAt,
-        GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, Optional.empty());
+        GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, ClassifiedBackoffConfig.defaults(),
+        Optional.empty());
   }
 
   /** A starter's glexec retry policy, drawing from {@code random}. */
   public RetryPolicy retryPolicy(RandomGenerator random) {
-    return retryChoice.create(retry, random);
+    return retryChoice.create(retry, classified, random);
   }
 
   public PoolSpec {
     Objects.requireNonNull(glexecUse, "glexecUse");
     Objects.requireNonNull(retryChoice, "retryChoice");
+    Objects.requireNonNull(classified, "classified");
     Objects.requireNonNull(breaker, "breaker");
     Objects.requireNonNull(schedd, "schedd");
     Objects.requireNonNull(negotiator, "negotiator");
@@ -80,22 +85,23 @@ public record PoolSpec(
   public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
     return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
-        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, Optional.empty());
+        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, ClassifiedBackoffConfig.defaults(),
+        Optional.empty());
   }
 
   public PoolSpec withSchedd(ScheddConfig config) {
     return new PoolSpec(config, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice, breaker);
+        statsAt, glexecUse, retryChoice, classified, breaker);
   }
 
   public PoolSpec withStartd(StartdConfig config) {
     return new PoolSpec(schedd, negotiator, config, starter, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice, breaker);
+        statsAt, glexecUse, retryChoice, classified, breaker);
   }
 
   public PoolSpec withStarter(StarterConfig config) {
     return new PoolSpec(schedd, negotiator, startd, config, retry, sites, pilotProxy, actions,
-        statsAt, glexecUse, retryChoice, breaker);
+        statsAt, glexecUse, retryChoice, classified, breaker);
   }
 
   /**
@@ -115,7 +121,27 @@ public record PoolSpec(
     RetryChoice choice = glexec.choice("retry-policy", RetryChoice.class, retryChoice);
     return new PoolSpec(ScheddConfig.fromConfig(config), NegotiatorSettings.fromConfig(config),
         StartdConfig.fromConfig(config), StarterConfig.fromConfig(config), retries, sites,
-        pilotProxy, actions, statsAt, use, choice, breakerFrom(config));
+        pilotProxy, actions, statsAt, use, choice, classifiedFrom(config), breakerFrom(config));
+  }
+
+  /** {@code pilotpool.glexec.classified}: checked whichever policy is chosen, as the breaker is. */
+  private ClassifiedBackoffConfig classifiedFrom(Config config) {
+    Section section = Section.of(config, "pilotpool.glexec.classified");
+    ClassifiedBackoffConfig d = classified;
+    try {
+      return new ClassifiedBackoffConfig(
+          section.duration("base-delay", d.baseDelay(), Duration.ZERO),
+          section.duration("max-delay", d.maxDelay(), Duration.ZERO),
+          section.integer("max-attempts", d.maxAttempts(), 1),
+          section.integer("max-unknown-attempts", d.maxUnknownAttempts(), 1));
+    } catch (BadInputException e) {
+      if (e.source().isPresent()) {
+        throw e;
+      }
+      // The record names the key it checked across fields; point at the line that set it.
+      String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse("base-delay");
+      throw section.bad(key, e.problem());
+    }
   }
 
   /**
@@ -148,7 +174,7 @@ public record PoolSpec(
   /** The frontend's {@code GLIDEIN_Glexec_Use} for every glidein. */
   public PoolSpec withGlexecUse(GlexecUse use) {
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, actions,
-        statsAt, use, retryChoice, breaker);
+        statsAt, use, retryChoice, classified, breaker);
   }
 
   /** Whether any site's slots come from glideins (the pool then runs the factory). */
@@ -161,6 +187,6 @@ public record PoolSpec(
     List<ScheduledAction> more = new ArrayList<>(actions);
     more.add(new ScheduledAction(at, action));
     return new PoolSpec(schedd, negotiator, startd, starter, retry, sites, pilotProxy, more,
-        statsAt, glexecUse, retryChoice, breaker);
+        statsAt, glexecUse, retryChoice, classified, breaker);
   }
 }

@@ -15,9 +15,10 @@ public enum RetryChoice {
   CLASSIFIED;
 
   /** One starter's policy, with its own random stream. */
-  RetryPolicy create(HtcondorRetryConfig htcondor, RandomGenerator random) {
+  RetryPolicy create(
+      HtcondorRetryConfig htcondor, ClassifiedBackoffConfig classified, RandomGenerator random) {
     return this == HTCONDOR
         ? new HtcondorRetryPolicy(htcondor, random)
-        : new ClassifiedBackoffPolicy(ClassifiedBackoffConfig.defaults(), random);
+        : new ClassifiedBackoffPolicy(classified, random);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.cli.Defaults;
 import org.pilotpool.model.config.ConfigFiles;
@@ -15,6 +16,8 @@ import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.glidein.GlexecUse;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.retry.CircuitBreakerConfig;
+import org.pilotpool.model.retry.ClassifiedBackoffConfig;
+import org.pilotpool.model.retry.ClassifiedBackoffPolicy;
 import org.pilotpool.negotiator.NegotiatorSettings;
 import org.pilotpool.pool.PoolSpec;
 import org.pilotpool.schedd.ScheddConfig;
@@ -85,6 +88,30 @@ class PoolKnobsTest {
         () -> knobs("pilotpool.glexec.breaker {\n  open-interval = 60s\n  max-open-interval = 30s\n}\n"));
     assertTrue(e.oneLine().contains("scenario.conf:3: pilotpool.glexec.breaker.max-open-interval: "
         + "expected at least the open interval"), e.oneLine());
+  }
+
+  @Test
+  void theClassifiedPolicyTakesTheDocumentedDefaults() {
+    assertEquals(ClassifiedBackoffConfig.defaults(), knobs("").classified());
+  }
+
+  @Test
+  void theClassifiedPolicyBacksOffFromItsConfiguredBaseDelayUpToItsCap() {
+    PoolSpec spec = knobs("pilotpool.glexec { retry-policy = classified\n"
+        + "  classified { base-delay = 2s, max-delay = 10s, max-attempts = 4 } }");
+    var policy = (ClassifiedBackoffPolicy) spec.retryPolicy(new SplittableRandom(1));
+    assertEquals(Duration.ofSeconds(2), policy.window(1));
+    assertEquals(Duration.ofSeconds(8), policy.window(3));
+    assertEquals(Duration.ofSeconds(10), policy.window(4));
+  }
+
+  @Test
+  void anUnknownAttemptLimitAboveTheAttemptLimitNamesItsLine() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> knobs("pilotpool.glexec.classified {\n  max-attempts = 2\n  max-unknown-attempts = 3\n}\n"));
+    assertTrue(e.oneLine().contains(
+        "scenario.conf:3: pilotpool.glexec.classified.max-unknown-attempts: expected a whole number"),
+        e.oneLine());
   }
 
   @Test

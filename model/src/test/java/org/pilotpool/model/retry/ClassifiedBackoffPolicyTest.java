@@ -184,13 +184,13 @@ class ClassifiedBackoffPolicyTest {
   void maxDelayBelowBaseIsRejected() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> new ClassifiedBackoffConfig(Duration.ofSeconds(5), Duration.ofSeconds(1), 3, 1));
-    assertEquals(Optional.of("glexec.retry.max-delay"), e.key());
+    assertEquals(Optional.of("glexec.classified.max-delay"), e.key());
   }
 
   @Test
   void unknownAttemptsAboveMaxAttemptsAreRejected() {
     BadInputException e = assertThrows(BadInputException.class,
         () -> new ClassifiedBackoffConfig(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 4));
-    assertEquals(Optional.of("glexec.retry.max-unknown-attempts"), e.key());
+    assertEquals(Optional.of("glexec.classified.max-unknown-attempts"), e.key());
   }
 }
