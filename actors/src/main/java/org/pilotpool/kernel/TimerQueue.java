@@ -34,12 +34,39 @@ final class TimerQueue {
     return keys[0];
   }
 
+  /**
+   * Adds a timer. A full queue first drops its cancelled timers, which otherwise stay until due
+   * (a job's proxy-expiry timer, days away, outlives the job): it grows only if that frees less
+   * than half. A purge costs the size of the queue and comes at most once per half a queue of
+   * additions.
+   */
   void add(TimerTask task, long due, long seq) {
     if (size == tasks.length) {
-      tasks = Arrays.copyOf(tasks, size * 2);
-      keys = Arrays.copyOf(keys, size * 4);
+      purgeCancelled();
+      if (size > tasks.length / 2) {
+        tasks = Arrays.copyOf(tasks, tasks.length * 2);
+        keys = Arrays.copyOf(keys, keys.length * 2);
+      }
     }
     siftUp(size++, task, due, seq);
+  }
+
+  /**
+   * Keeps the live timers and rebuilds the heap bottom-up. Keys are unique, so the timers come out
+   * in the same order as before, however the array is laid out.
+   */
+  private void purgeCancelled() {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (tasks[i].isLive()) {
+        put(kept++, tasks[i], keys[2 * i], keys[2 * i + 1]);
+      }
+    }
+    Arrays.fill(tasks, kept, size, null);
+    size = kept;
+    for (int i = (size - 2) / ARITY; i >= 0; i--) {
+      siftDown(i, tasks[i], keys[2 * i], keys[2 * i + 1]);
+    }
   }
 
   /** Removes the first timer; only when not empty. */

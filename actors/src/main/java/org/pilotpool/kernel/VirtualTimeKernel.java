@@ -278,7 +278,7 @@ public final class VirtualTimeKernel {
         t.markDone();
       }
       timersFired++;
-      t.runnable.run();
+      t.run();
     }
   }
 

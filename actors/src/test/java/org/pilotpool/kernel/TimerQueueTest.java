@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,5 +54,55 @@ class TimerQueueTest {
     assertSame(sameInstant, queue.poll());
     assertSame(periodic, queue.poll());
     assertSame(later, queue.poll());
+  }
+
+  @Test
+  void aFullQueueDropsItsCancelledTimersAndTheLiveOnesKeepTheirOrder() {
+    SplittableRandom random = new SplittableRandom(11);
+    TimerQueue queue = new TimerQueue();
+    List<Entry> all = new ArrayList<>();
+    // Exactly fills the queue (a power of two), then cancels three timers in four.
+    for (int seq = 0; seq < 1024; seq++) {
+      Entry e = new Entry(random.nextLong(100), seq, task());
+      queue.add(e.task(), e.due(), e.seq());
+      all.add(e);
+    }
+    List<Entry> live = new ArrayList<>();
+    for (Entry e : all) {
+      if (e.seq() % 4 == 0) {
+        live.add(e);
+      } else {
+        e.task().cancel();
+      }
+    }
+    Entry last = new Entry(random.nextLong(100), 1024, task());
+    queue.add(last.task(), last.due(), last.seq());
+    live.add(last);
+
+    live.sort(Comparator.comparingLong(Entry::due).thenComparingLong(Entry::seq));
+    for (Entry expected : live) {
+      assertEquals(expected.due(), queue.peekDue());
+      assertSame(expected.task(), queue.poll());
+    }
+    assertTrue(queue.isEmpty(), "cancelled timers left in the queue");
+  }
+
+  @Test
+  void aCancelledTimerNeitherRunsNorHoldsItsRunnable() throws InterruptedException {
+    int[] runs = {0};
+    Runnable runnable = () -> runs[0]++;
+    WeakReference<Runnable> held = new WeakReference<>(runnable);
+    TimerTask timer = new TimerTask(0L, runnable);
+    runnable = null;
+
+    assertTrue(timer.cancel());
+    timer.run();
+
+    assertEquals(0, runs[0]);
+    for (int i = 0; i < 20 && held.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(held.get(), "a cancelled timer still holds its runnable");
   }
 }

@@ -101,14 +101,19 @@ final class PoolBench implements Callable<Integer> {
     // scenarios do that).
     SiteSpec site = SiteSpec.sizedFor("BENCH", slots);
     RandomGenerator random = new RandomStreams(seed).forEntity("bench-pool-jobs");
+    // A user's jobs share the user's proxy file, as they do on a submit host.
+    String[] owners = new String[users];
+    ProxyCredential[] proxies = new ProxyCredential[users];
+    for (int u = 0; u < users; u++) {
+      owners[u] = "user" + u;
+      proxies[u] = new ProxyCredential("/tmp/x509up_" + owners[u], "/DC=org/DC=example/CN=" + owners[u],
+          List.of("/cms/Role=NULL/Capability=NULL"), EPOCH.plus(Duration.ofDays(30)));
+    }
     List<ScheduledAction> submissions = new ArrayList<>(jobs);
     for (int i = 0; i < jobs; i++) {
-      String user = "user" + (i % users);
-      ProxyCredential proxy = new ProxyCredential("/tmp/x509up_" + user, "/DC=org/DC=example/CN=" + user,
-          List.of("/cms/Role=NULL/Capability=NULL"), EPOCH.plus(Duration.ofDays(30)));
       long runSeconds = Math.max(1, Math.round(-3600 * Math.log(1 - random.nextDouble())));
       submissions.add(new ScheduledAction(Duration.ZERO, new PoolAction.Submit(JobSubmission.of(
-          user, 1, Optional.of(proxy), 1, 1024, "true", new JobProfile(Duration.ofSeconds(runSeconds), 1)))));
+          owners[i % users], 1, Optional.of(proxies[i % users]), 1, 1024, "true", new JobProfile(Duration.ofSeconds(runSeconds), 1)))));
     }
     ProxyCredential pilot = new ProxyCredential("/tmp/x509up_pilot", "/DC=org/DC=example/CN=pilot",
         List.of("/cms/Role=pilot/Capability=NULL"), EPOCH.plus(Duration.ofDays(30)));
