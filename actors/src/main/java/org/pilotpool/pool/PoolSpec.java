@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.pilotpool.model.retry.RetryPolicy;
 import org.pilotpool.model.config.Section;
@@ -128,20 +129,11 @@ public record PoolSpec(
   private ClassifiedBackoffConfig classifiedFrom(Config config) {
     Section section = Section.of(config, "pilotpool.glexec.classified");
     ClassifiedBackoffConfig d = classified;
-    try {
-      return new ClassifiedBackoffConfig(
-          section.duration("base-delay", d.baseDelay(), Duration.ZERO),
-          section.duration("max-delay", d.maxDelay(), Duration.ZERO),
-          section.integer("max-attempts", d.maxAttempts(), 1),
-          section.integer("max-unknown-attempts", d.maxUnknownAttempts(), 1));
-    } catch (BadInputException e) {
-      if (e.source().isPresent()) {
-        throw e;
-      }
-      // The record names the key it checked across fields; point at the line that set it.
-      String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse("base-delay");
-      throw section.bad(key, e.problem());
-    }
+    return checked(section, "base-delay", () -> new ClassifiedBackoffConfig(
+        section.duration("base-delay", d.baseDelay(), Duration.ZERO),
+        section.duration("max-delay", d.maxDelay(), Duration.ZERO),
+        section.integer("max-attempts", d.maxAttempts(), 1),
+        section.integer("max-unknown-attempts", d.maxUnknownAttempts(), 1)));
   }
 
   /**
@@ -151,23 +143,30 @@ public record PoolSpec(
   private Optional<CircuitBreakerConfig> breakerFrom(Config config) {
     Section section = Section.of(config, "pilotpool.glexec.breaker");
     CircuitBreakerConfig d = breaker.orElse(CircuitBreakerConfig.defaults());
-    CircuitBreakerConfig read;
+    CircuitBreakerConfig read = checked(section, "enabled", () -> new CircuitBreakerConfig(
+        section.integer("failure-threshold", d.failureThreshold(), 1),
+        section.duration("open-interval", d.openInterval(), Duration.ZERO),
+        section.decimal("open-interval-multiplier", d.openIntervalMultiplier(), 1.0),
+        section.duration("max-open-interval", d.maxOpenInterval(), Duration.ZERO),
+        section.integer("half-open-probes", d.halfOpenProbes(), 1)));
+    return section.bool("enabled", breaker.isPresent()) ? Optional.of(read) : Optional.empty();
+  }
+
+  /**
+   * A settings record read from {@code section}. The record names the key it checked across
+   * fields but not where it was set: its complaint is pointed at the line that set the key
+   * ({@code otherwise} when it names none).
+   */
+  private static <T> T checked(Section section, String otherwise, Supplier<T> read) {
     try {
-      read = new CircuitBreakerConfig(
-          section.integer("failure-threshold", d.failureThreshold(), 1),
-          section.duration("open-interval", d.openInterval(), Duration.ZERO),
-          section.decimal("open-interval-multiplier", d.openIntervalMultiplier(), 1.0),
-          section.duration("max-open-interval", d.maxOpenInterval(), Duration.ZERO),
-          section.integer("half-open-probes", d.halfOpenProbes(), 1));
+      return read.get();
     } catch (BadInputException e) {
       if (e.source().isPresent()) {
         throw e;
       }
-      // The record names the key it checked across fields; point at the line that set it.
-      String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse("enabled");
+      String key = e.key().map(k -> k.substring(k.lastIndexOf('.') + 1)).orElse(otherwise);
       throw section.bad(key, e.problem());
     }
-    return section.bool("enabled", breaker.isPresent()) ? Optional.of(read) : Optional.empty();
   }
 
 
