@@ -51,7 +51,7 @@ public final class Pilot {
   public static Behavior<Command> create(
       PilotSpec spec, Landing landing, SlotLauncher launcher, ActorRef<PilotEvent> reportTo) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      // Spares a stack walk at the first timer message (see Starter).
+      // Named up front: Pekko would otherwise walk the stack for it at the first timer message.
       ctx.setLoggerName(Pilot.class);
       PoolContext pool = PoolContext.get(ctx.getSystem());
       PilotLogic logic = new PilotLogic(spec, landing.node().nodeId(), landing.node().environment(),

@@ -86,8 +86,8 @@ public record PoolSpec(
   public static PoolSpec of(List<SiteSpec> sites, ProxyCredential pilotProxy, Duration statsAt) {
     return new PoolSpec(ScheddConfig.defaults(), NegotiatorSettings.defaults(),
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(), sites,
-        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR, ClassifiedBackoffConfig.defaults(),
-        Optional.empty());
+        pilotProxy, List.of(), statsAt, GlexecUse.OPTIONAL, RetryChoice.HTCONDOR,
+        ClassifiedBackoffConfig.defaults(), Optional.empty());
   }
 
   public PoolSpec withSchedd(ScheddConfig config) {

@@ -42,7 +42,7 @@ public final class Procd {
   public static Behavior<Command> create(KillMode mode, RetryPolicy policy, String callPrefix,
       ActorRef<GlexecActor.Command> glexec) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      // Spares a stack walk at the first timer message (see Starter).
+      // Named up front: Pekko would otherwise walk the stack for it at the first timer message.
       ctx.setLoggerName(Procd.class);
       Host host = new Host(new ProcdLogic(mode, policy, callPrefix), timers, glexec,
           ctx.messageAdapter(GlexecCall.class, CallEnded::new));

@@ -209,8 +209,8 @@ public final class GlexecActor {
         complete(callId, step);
       } else {
         // A plain scheduled message rather than a keyed timer: a step is never cancelled, and a
-        // keyed timer costs its actor a map update on start and a lookup on arrival, two calls
-        // a glexec call on a node that hears little else.
+        // keyed timer costs its actor a map update when set and a lookup when it fires, twice
+        // per glexec call, on a node that hears little else.
         ctx.scheduleOnce(delay, ctx.getSelf(), new StepDue(callId, step));
       }
     }
