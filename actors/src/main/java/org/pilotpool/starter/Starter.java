@@ -1,9 +1,7 @@
 package org.pilotpool.starter;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -60,14 +58,17 @@ public final class Starter {
     return Behaviors.setup(ctx -> {
       StarterLogic logic = new StarterLogic(config, context, policy,
           PoolContext.get(ctx.getSystem()).clock());
-      Host host = new Host(ctx, new Timers(ctx), context, config, policy, glexec, startd,
+      StarterTimers timers = new StarterTimers(
+          (delay, timer, generation) -> ctx.scheduleOnce(delay, ctx.getSelf(),
+              new TimerFired(timer, generation)));
+      Host host = new Host(ctx, timers, context, config, policy, glexec, startd,
           ctx.messageAdapter(GlexecCall.class, CallEnded::new));
       if (host.apply(logic.start())) {
         return Behaviors.stopped();
       }
       return Behaviors.receive(Command.class)
           .onMessage(CallEnded.class, m -> host.next(logic.glexecEnded(m.call())))
-          .onMessage(TimerFired.class, m -> host.timers.fired(m)
+          .onMessage(TimerFired.class, m -> timers.fired(m.timer(), m.generation())
               ? host.next(logic.timerFired(m.timer()))
               : Behaviors.same())
           .onMessage(FamilyKilled.class, m -> host.next(logic.familyKilled(m.report())))
@@ -75,61 +76,11 @@ public final class Starter {
           .onMessage(Evict.class, m -> host.next(logic.evict(m.reason())))
           .onMessage(ProxyDelegated.class, m -> host.next(logic.proxyDelegated(m.proxy())))
           .onSignal(PostStop.class, signal -> {
-            host.timers.cancelAll();
+            timers.cancelAll();
             return Behaviors.same();
           })
           .build();
     });
-  }
-
-  /**
-   * The starter's timers: Pekko's keyed-timer rules (starting a timer replaces the one of the
-   * same name; a cancelled timer's message is dropped even if already sent) over plain scheduled
-   * messages. Pekko's own timer scheduler costs each actor a scheduler object, a logger (built
-   * by walking the stack) and a persistent map updated at every start and cancel; a starter
-   * lives for one job, and sets and cancels its handful of timers once each.
-   */
-  private static final class Timers {
-    private static final StarterTimer[] ALL = StarterTimer.values();
-    private final ActorContext<Command> ctx;
-    private final Cancellable[] pending = new Cancellable[ALL.length];
-    private final int[] generations = new int[ALL.length];
-
-    Timers(ActorContext<Command> ctx) {
-      this.ctx = ctx;
-    }
-
-    void start(StarterTimer timer, Duration delay) {
-      cancel(timer);
-      int i = timer.ordinal();
-      pending[i] = ctx.scheduleOnce(delay, ctx.getSelf(), new TimerFired(timer, generations[i]));
-    }
-
-    void cancel(StarterTimer timer) {
-      int i = timer.ordinal();
-      if (pending[i] != null) {
-        pending[i].cancel();
-        pending[i] = null;
-        generations[i]++;
-      }
-    }
-
-    void cancelAll() {
-      for (StarterTimer t : ALL) {
-        cancel(t);
-      }
-    }
-
-    /** Whether {@code fired} is the live timer's; it is then no longer pending. */
-    boolean fired(TimerFired fired) {
-      int i = fired.timer().ordinal();
-      if (pending[i] == null || fired.generation() != generations[i]) {
-        return false;
-      }
-      pending[i] = null;
-      generations[i]++;
-      return true;
-    }
   }
 
   /**
@@ -139,7 +90,7 @@ public final class Starter {
    */
   private static final class Host {
     private final ActorContext<Command> ctx;
-    private final Timers timers;
+    private final StarterTimers timers;
     private final StarterContext context;
     private final StarterConfig config;
     private final RetryPolicy policy;
@@ -149,7 +100,7 @@ public final class Starter {
     private ActorRef<Procd.Command> procd;
     private ActorRef<FamilyKillReport> killReports;
 
-    Host(ActorContext<Command> ctx, Timers timers, StarterContext context,
+    Host(ActorContext<Command> ctx, StarterTimers timers, StarterContext context,
         StarterConfig config, RetryPolicy policy, ActorRef<GlexecActor.Command> glexec,
         ActorRef<StarterReport> startd, ActorRef<GlexecCall> replies) {
       this.ctx = ctx;
