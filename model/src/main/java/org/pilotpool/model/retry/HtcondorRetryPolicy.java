@@ -31,9 +31,7 @@ public final class HtcondorRetryPolicy implements RetryPolicy {
 
   @Override
   public RetryDecision afterFailure(int failedAttempt, FailureEvidence evidence) {
-    if (failedAttempt < 1) {
-      throw new IllegalArgumentException("attempts count from 1, got " + failedAttempt);
-    }
+    Attempts.check(failedAttempt);
     FailureClass failureClass = FailureClassifier.classify(evidence);
     if (evidence.result().isEmpty()) {
       return new RetryDecision.GiveUp(
@@ -55,12 +53,7 @@ public final class HtcondorRetryPolicy implements RetryPolicy {
 
   @Override
   public RetryDecision afterRefusal(int refusedAttempt, Duration untilRetry) {
-    if (refusedAttempt < 1) {
-      throw new IllegalArgumentException("attempts count from 1, got " + refusedAttempt);
-    }
-    if (untilRetry.isNegative()) {
-      throw new IllegalArgumentException("negative wait for the breaker " + untilRetry);
-    }
+    Attempts.checkRefusal(refusedAttempt, untilRetry);
     if (refusedAttempt > config.retries()) {
       return new RetryDecision.GiveUp(FailureClass.TRANSIENT, HelperExit.RETRIES_EXHAUSTED,
           "the site's circuit breaker was still open after " + config.retries() + " retries");
