@@ -80,8 +80,8 @@ public final class Collector {
       Matching matching = new Matching();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
-            state.update(m.ad());
             String name = CollectorState.nameOf(m.ad());
+            state.update(name, m.ad());
             if (m.startd().isPresent()) {
               startds.put(name, m.startd().get());
             } else {
@@ -93,7 +93,7 @@ public final class Collector {
           .onMessage(InvalidateSlotAd.class, m -> {
             state.invalidate(m.name());
             startds.remove(m.name());
-            matching.removed(m.name());
+            matching.invalidated(m.name());
             return Behaviors.same();
           })
           .onMessage(QuerySlots.class, m -> {
@@ -114,11 +114,17 @@ public final class Collector {
   private static final class Matching {
     private Expr constraint;
     private final TreeMap<String, SlotEntry> entries = new TreeMap<>();
+    /**
+     * Each slot's last entry, kept while the slot is claimed: a startd advertises the same ad
+     * object each time it comes back to the same state, so its entry (and the job attributes
+     * worked out for it) serves again. Only looked up.
+     */
+    private final Map<String, SlotEntry> made = new HashMap<>();
     private List<SlotEntry> answer;
 
     void updated(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
       if (constraint != null && CollectorState.satisfies(ad, constraint)) {
-        entries.put(name, new SlotEntry(name, ad, startd));
+        entries.put(name, entryFor(name, ad, startd));
         answer = null;
       } else {
         removed(name);
@@ -131,13 +137,27 @@ public final class Collector {
       }
     }
 
+    private SlotEntry entryFor(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
+      SlotEntry entry = made.get(name);
+      if (entry == null || entry.ad() != ad || !entry.startd().equals(startd)) {
+        entry = new SlotEntry(name, ad, startd);
+        made.put(name, entry);
+      }
+      return entry;
+    }
+
+    void invalidated(String name) {
+      removed(name);
+      made.remove(name);
+    }
+
     List<SlotEntry> query(Expr asked, CollectorState state, Map<String, ActorRef<?>> startds) {
       if (asked != constraint) {
         constraint = asked;
         entries.clear();
         answer = null;
         for (Map.Entry<String, ClassAd> e : state.queryNamed(asked)) {
-          entries.put(e.getKey(), new SlotEntry(e.getKey(), e.getValue(),
+          entries.put(e.getKey(), entryFor(e.getKey(), e.getValue(),
               Optional.ofNullable(startds.get(e.getKey()))));
         }
       }

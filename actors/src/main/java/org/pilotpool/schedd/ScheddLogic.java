@@ -3,6 +3,7 @@ package org.pilotpool.schedd;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
@@ -54,7 +54,8 @@ public final class ScheddLogic {
   // The maps by job id below are only looked up, never iterated: hash maps, not trees.
   /** The slot each matched job is bound to, for jobs not yet running and running ones. */
   private final Map<JobId, String> matchedJobs = new HashMap<>();
-  private final Map<JobId, Shadow> shadows = new TreeMap<>(JobQueue.ORDER);
+  /** The running jobs' shadows; {@link #shadowRecords} sorts them when it lists them. */
+  private final Map<JobId, Shadow> shadows = new HashMap<>();
   /** Why a job with a shadow was removed, for its 009 event once the shadow is gone. */
   private final Map<JobId, String> removeReasons = new HashMap<>();
   /** The idle, unmatched jobs by submitter and autocluster, kept up to date on every change. */
@@ -372,8 +373,10 @@ public final class ScheddLogic {
 
   /** Shadow records in queue order. */
   public List<ShadowRecord> shadowRecords() {
-    List<ShadowRecord> out = new ArrayList<>(shadows.size());
-    for (Shadow s : shadows.values()) {
+    List<Shadow> ordered = new ArrayList<>(shadows.values());
+    ordered.sort(Comparator.comparing(s -> s.job, JobQueue.ORDER));
+    List<ShadowRecord> out = new ArrayList<>(ordered.size());
+    for (Shadow s : ordered) {
       Match m = matches.get(s.slot);
       out.add(new ShadowRecord(s.job, s.slot, s.started, s.executing, s.killSent,
           m == null ? 0 : m.exceptions));

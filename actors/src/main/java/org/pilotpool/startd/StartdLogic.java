@@ -52,6 +52,8 @@ public final class StartdLogic {
   private JobId running;
   private int activations;
   private int nextPid = 1000;
+  /** The ads built so far, by {@link #ad()}'s variant index. */
+  private final ClassAd[] ads = new ClassAd[State.values().length * Activity.values().length * 2];
 
   public StartdLogic(SlotSpec slot, StartdConfig config, ProxyCredential pilotProxy,
       InstantSource clock) {
@@ -77,8 +79,23 @@ public final class StartdLogic {
     return List.of(new StartdEffect.Advertise(ad()));
   }
 
-  /** The slot's ad as it is now. */
+  /**
+   * The slot's ad as it is now. It depends only on the state, the activity and whether the slot
+   * still takes jobs, so each of those few variants is built once and then shared: an ad is never
+   * modified once advertised, and the slot advertises on every change of a claim.
+   */
   public ClassAd ad() {
+    int variant = (state.ordinal() * Activity.values().length + activity().ordinal()) * 2
+        + (life == Life.ACTIVE ? 0 : 1);
+    ClassAd ad = ads[variant];
+    if (ad == null) {
+      ad = buildAd();
+      ads[variant] = ad;
+    }
+    return ad;
+  }
+
+  private ClassAd buildAd() {
     ClassAd ad = new ClassAd()
         .set("Name", slot.name())
         .set("Machine", slot.node())

@@ -49,4 +49,35 @@ class CollectorTest {
     assertEquals(List.of("slot2@a"), a.slots().stream().map(Collector.SlotEntry::name).toList());
     assertEquals(true, a.slots().get(0).startd().isPresent());
   }
+
+  @Test
+  void aSlotBackWithItsFormerAdIsListedWithTheStartdItNowNames() {
+    ClassAd unclaimed = slot("slot1@a", "Unclaimed");
+    Expr constraint = Expr.parse("constraint", "State == \"Unclaimed\"");
+    List<Collector.SlotAds> answers = new ArrayList<>();
+    Behavior<Collector.SlotAds> root = Behaviors.setup(ctx -> {
+      ActorRef<Collector.Command> collector = ctx.spawn(Collector.create(), "collector");
+      collector.tell(new Collector.UpdateSlotAd(unclaimed, Optional.of(ctx.getSelf())));
+      collector.tell(new Collector.QuerySlots(constraint, ctx.getSelf()));
+      collector.tell(new Collector.UpdateSlotAd(slot("slot1@a", "Claimed")));
+      collector.tell(new Collector.UpdateSlotAd(unclaimed));
+      collector.tell(new Collector.QuerySlots(constraint, ctx.getSelf()));
+      collector.tell(new Collector.InvalidateSlotAd("slot1@a"));
+      collector.tell(new Collector.QuerySlots(constraint, ctx.getSelf()));
+      collector.tell(new Collector.UpdateSlotAd(unclaimed, Optional.of(ctx.getSelf())));
+      collector.tell(new Collector.QuerySlots(constraint, ctx.getSelf()));
+      return Behaviors.receive(Collector.SlotAds.class)
+          .onMessage(Collector.SlotAds.class, a -> {
+            answers.add(a);
+            return answers.size() == 4 ? Behaviors.stopped() : Behaviors.same();
+          })
+          .build();
+    });
+    Simulation.create(ConfigFactory.empty(), Instant.EPOCH)
+        .run(root, Duration.ofMinutes(1), ProgressListener.NONE);
+    assertEquals(List.of(true, false), answers.stream().limit(2)
+        .map(a -> a.slots().get(0).startd().isPresent()).toList());
+    assertEquals(List.of(), answers.get(2).slots());
+    assertEquals(true, answers.get(3).slots().get(0).startd().isPresent());
+  }
 }

@@ -2,6 +2,8 @@ package org.pilotpool.startd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.eventlog.CpuUsage;
@@ -76,6 +79,21 @@ class StartdLogicTest {
         new ShadowOutcome.Completed(true, 0, CpuUsage.NONE), 3));
     assertEquals(StartdLogic.Activity.IDLE, s.activity());
     assertEquals("Claimed", s.ad().evaluate("State").asString());
+  }
+
+  @Test
+  void aSlotBackInAStateAdvertisesTheAdItHadThere() {
+    StartdLogic s = startd(StartdConfig.defaults());
+    claim(s, job(0));
+    ClassAd claimedIdle = s.ad();
+    s.fromSchedd(new ScheddEffect.ActivateClaim(SLOT, job(0)));
+    assertNotSame(claimedIdle, s.ad());
+    s.fromStarter(new StarterReport.Exited(job(0).id(),
+        new ShadowOutcome.Completed(true, 0, CpuUsage.NONE), 3));
+    assertSame(claimedIdle, s.ad());
+    s.retire();
+    assertNotSame(claimedIdle, s.ad());
+    assertEquals(false, s.ad().evaluate("START").asBoolean());
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class ClassAd {
 
   /** The expression bound to {@code name} (any case), or null. */
   public Expr lookup(String name) {
-    return lookupKey(name.toLowerCase(Locale.ROOT));
+    return lookupKey(keyOf(name));
   }
 
   /** Lookup by a name already in lower case: the evaluation path. */
@@ -98,12 +98,12 @@ public final class ClassAd {
   }
 
   public boolean contains(String name) {
-    return byKey.containsKey(name.toLowerCase(Locale.ROOT));
+    return byKey.containsKey(keyOf(name));
   }
 
   /** Removes the attribute; returns whether it was there. */
   public boolean remove(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
+    String key = keyOf(name);
     if (byKey.remove(key) == null) {
       return false;
     }
@@ -150,8 +150,18 @@ public final class ClassAd {
 
   /** Evaluates the attribute with this ad as MY and {@code target} as TARGET. */
   public Value evaluate(String name, ClassAd target) {
-    Node e = lookupKey(name.toLowerCase(Locale.ROOT));
+    Node e = lookupKey(keyOf(name));
+    if (e instanceof Node.Literal literal) {
+      // A constant needs no evaluation state: the common case of a slot's Name or a job's Owner.
+      return literal.value();
+    }
     return e == null ? Value.UNDEFINED : new EvalState().evalAttribute(e, this, target);
+  }
+
+  /** The lower-case key of a name, from the names already seen when it is one of them. */
+  private static String keyOf(String name) {
+    String key = KEYS.get(name);
+    return key != null ? key : name.toLowerCase(Locale.ROOT);
   }
 
   /**

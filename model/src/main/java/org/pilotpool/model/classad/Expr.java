@@ -1,5 +1,7 @@
 package org.pilotpool.model.classad;
 
+import java.util.Optional;
+
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -21,6 +23,11 @@ public sealed interface Expr permits Node {
    * are UNDEFINED).
    */
   Value evaluate(ClassAd my, ClassAd target);
+
+  /** The value, when the expression is a constant (a literal); else empty. */
+  default Optional<Value> constant() {
+    return Optional.empty();
+  }
 
   /**
    * Parses a single expression in new ClassAd syntax.

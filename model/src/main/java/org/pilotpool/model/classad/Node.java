@@ -3,6 +3,7 @@ package org.pilotpool.model.classad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +34,11 @@ sealed interface Node extends Expr {
     @Override
     public Value eval(ClassAd my, ClassAd target, EvalState state) {
       return value;
+    }
+
+    @Override
+    public Optional<Value> constant() {
+      return Optional.of(value);
     }
 
     @Override

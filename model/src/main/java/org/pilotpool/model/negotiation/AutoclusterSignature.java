@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pilotpool.model.classad.ClassAd;
+import org.pilotpool.model.classad.Expr;
 
 /**
  * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
@@ -143,12 +144,19 @@ public final class AutoclusterSignature {
     return n == parts.length ? parts : Arrays.copyOf(parts, n);
   }
 
-  /** The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. */
+  /**
+   * The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. A
+   * number, boolean, UNDEFINED or ERROR prints as no name, so those constants are left out: most
+   * of a job's ad, which is checked on every change of the job.
+   */
   static String keyText(ClassAd ad, Set<String> ignored) {
     StringBuilder sb = new StringBuilder();
     for (String key : ad.lowerCaseNames()) {
       if (!ignored.contains(key)) {
-        sb.append(ad.lookup(key)).append('\n');
+        Expr expr = ad.lookup(key);
+        if (!expr.constant().filter(v -> !v.isString() && !v.isList()).isPresent()) {
+          sb.append(expr).append('\n');
+        }
       }
     }
     return sb.toString();

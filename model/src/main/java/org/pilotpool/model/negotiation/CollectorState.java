@@ -42,7 +42,11 @@ public final class CollectorState {
    * @throws IllegalArgumentException if the ad has no string {@code Name}
    */
   public boolean update(ClassAd ad) {
-    String name = nameOf(ad);
+    return update(nameOf(ad), ad);
+  }
+
+  /** {@link #update(ClassAd)} for a caller that has read the ad's {@code Name} already. */
+  public boolean update(String name, ClassAd ad) {
     passes.remove(name);
     return slots.put(name, ad) == null;
   }

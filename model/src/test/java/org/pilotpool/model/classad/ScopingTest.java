@@ -2,6 +2,7 @@ package org.pilotpool.model.classad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScopingTest {
@@ -82,5 +83,12 @@ class ScopingTest {
     ClassAd ad = new ClassAd().set("Cpus", 1).set("CPUS", 2);
     assertEquals(1, ad.size());
     assertEquals(Value.of(2), ad.evaluate("cpus"));
+  }
+
+  @Test
+  void aLiteralIsAConstantAndAnExpressionIsNot() {
+    assertEquals(Optional.of(Value.of(4096)), slot.lookup("memory").constant());
+    assertEquals(Optional.empty(), slot.lookup("HalfMemory").constant());
+    assertEquals(Value.of(2048), slot.evaluate("HALFMEMORY"));
   }
 }

@@ -49,4 +49,11 @@ class AutoclusterSignatureTest {
     assertFalse(AutoclusterSignature.withSignificant(Set.of("procid")).perJob(ad));
     assertFalse(PLAIN.perJob(job(0)));
   }
+
+  @Test
+  void aStringValueNamingAnIgnoredIdentityAttributeStillCounts() {
+    // Constants are left out of the mention check only when they cannot print as a name.
+    assertTrue(PLAIN.perJob(job(0).set("Comment", "sorted by procid")));
+    assertFalse(PLAIN.perJob(job(0).set("Comment", "sorted by procidx").set("Flag", true)));
+  }
 }
