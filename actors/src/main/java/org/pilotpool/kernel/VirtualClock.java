@@ -10,9 +10,15 @@ import java.time.InstantSource;
 public final class VirtualClock implements InstantSource {
   private final Instant epoch;
   private long nanos;
+  /**
+   * The instant at {@link #nanos}, made when the clock moves: actors ask for the time far more
+   * often than it changes, and each answer used to be a new object.
+   */
+  private Instant now;
 
   VirtualClock(Instant epoch) {
     this.epoch = epoch;
+    this.now = epoch;
   }
 
   /** The virtual instant at which the simulation started. */
@@ -27,7 +33,7 @@ public final class VirtualClock implements InstantSource {
 
   @Override
   public Instant instant() {
-    return epoch.plusNanos(nanos);
+    return now;
   }
 
   @Override
@@ -39,6 +45,9 @@ public final class VirtualClock implements InstantSource {
     if (target < nanos) {
       throw new IllegalStateException("virtual time cannot go back: " + target + " < " + nanos);
     }
-    nanos = target;
+    if (target != nanos) {
+      nanos = target;
+      now = epoch.plusNanos(target);
+    }
   }
 }

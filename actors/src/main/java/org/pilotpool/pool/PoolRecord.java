@@ -48,7 +48,7 @@ public final class PoolRecord {
   private final SortedMap<GlexecOperation, SortedMap<String, Long>> glexecResults =
       new TreeMap<>();
   private final List<GlexecCallRecord> glexecInvocations = new ArrayList<>();
-  private final Map<String, GlexecCallRecord> pending = new LinkedHashMap<>();
+  private final Map<CallKey, GlexecCallRecord> pending = new LinkedHashMap<>();
   private long glexecInvoked;
   private long glexecReturned;
   private long completed;
@@ -313,11 +313,11 @@ public final class PoolRecord {
     if (full) {
       glexecInvocations.add(call);
     }
-    pending.put(call.node() + " " + call.callId(), call);
+    pending.put(new CallKey(call.node(), call.callId()), call);
   }
 
   private void glexecReturned(String node, String callId, GlexecOperation op, String result) {
-    pending.remove(node + " " + callId);
+    pending.remove(new CallKey(node, callId));
     glexecReturned++;
     glexecResults.computeIfAbsent(op, o -> new TreeMap<>()).merge(result, 1L, Long::sum);
   }
@@ -327,7 +327,7 @@ public final class PoolRecord {
    * back. The refusal comes at the instant of the call, so the call is among the last recorded.
    */
   private void glexecRefused(String node, String callId, GlexecOperation op) {
-    GlexecCallRecord call = pending.remove(node + " " + callId);
+    GlexecCallRecord call = pending.remove(new CallKey(node, callId));
     if (call == null) {
       throw new IllegalStateException("refused call was never invoked: " + node + " " + callId);
     }
@@ -374,6 +374,19 @@ public final class PoolRecord {
       return e.job();
     }
     return null;
+  }
+
+  /** A call in flight: call ids are unique per node. Hashed by hand, as {@link JobId} is. */
+  private record CallKey(String node, String callId) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CallKey k && k.node.equals(node) && k.callId.equals(callId);
+    }
+
+    @Override
+    public int hashCode() {
+      return node.hashCode() * 31 + callId.hashCode();
+    }
   }
 
   /** A job's record while the run goes on. */

@@ -66,21 +66,37 @@ public final class Starter {
       if (host.apply(logic.start())) {
         return Behaviors.stopped();
       }
-      return Behaviors.receive(Command.class)
-          .onMessage(CallEnded.class, m -> host.next(logic.glexecEnded(m.call())))
-          .onMessage(TimerFired.class, m -> timers.fired(m.timer(), m.generation())
-              ? host.next(logic.timerFired(m.timer()))
-              : Behaviors.same())
-          .onMessage(FamilyKilled.class, m -> host.next(logic.familyKilled(m.report())))
-          .onMessageEquals(Kill.INSTANCE, () -> host.next(logic.kill()))
-          .onMessage(Evict.class, m -> host.next(logic.evict(m.reason())))
-          .onMessage(ProxyDelegated.class, m -> host.next(logic.proxyDelegated(m.proxy())))
-          .onSignal(PostStop.class, signal -> {
-            timers.cancelAll();
+      // One function and one signal handler rather than a builder's list of cases: a starter
+      // lives for one job, and building that list cost more than dispatching the job's messages.
+      return Behaviors.receive(
+          (c, m) -> onMessage(m, logic, timers, host),
+          (c, signal) -> {
+            if (signal instanceof PostStop) {
+              timers.cancelAll();
+            }
             return Behaviors.same();
-          })
-          .build();
+          });
     });
+  }
+
+  private static Behavior<Command> onMessage(Command m, StarterLogic logic, StarterTimers timers,
+      Host host) {
+    if (m instanceof CallEnded c) {
+      return host.next(logic.glexecEnded(c.call()));
+    } else if (m instanceof TimerFired t) {
+      return timers.fired(t.timer(), t.generation())
+          ? host.next(logic.timerFired(t.timer()))
+          : Behaviors.same();
+    } else if (m instanceof FamilyKilled f) {
+      return host.next(logic.familyKilled(f.report()));
+    } else if (m == Kill.INSTANCE) {
+      return host.next(logic.kill());
+    } else if (m instanceof Evict e) {
+      return host.next(logic.evict(e.reason()));
+    } else if (m instanceof ProxyDelegated p) {
+      return host.next(logic.proxyDelegated(p.proxy()));
+    }
+    return Behaviors.unhandled();
   }
 
   /**
