@@ -2,6 +2,7 @@ package org.pilotpool.schedd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,15 @@ class ScheddAutoclusterTest {
     assertEquals(1, clusters.size());
     assertEquals(5, clusters.get(0).count());
     assertEquals(ids, clusters.get(0).jobs());
+  }
+
+  @Test
+  void jobsSubmittedAnHourApartShareAnAutocluster() {
+    List<JobId> ids = new ArrayList<>(f.submit("alice", 2));
+    f.port.advance(Duration.ofHours(1));
+    ids.addAll(f.submit("alice", 2));
+    List<Autocluster> clusters = clusters("alice", Set.of(), Integer.MAX_VALUE);
+    assertEquals(List.of(ids), clusters.stream().map(Autocluster::jobs).toList());
   }
 
   @Test

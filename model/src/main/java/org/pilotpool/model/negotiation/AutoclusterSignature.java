@@ -12,8 +12,8 @@ import org.pilotpool.model.classad.Expr;
 /**
  * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
  * equal apart from the per-job identity attributes ({@code ClusterId}, {@code ProcId},
- * {@code QDate}, {@code GlobalJobId}, {@code EnteredCurrentStatus}) and they exclude the same
- * sites. An identity attribute counts (is "significant", in HTCondor's words) once a slot ad
+ * {@code QDate}, {@code GlobalJobId}, {@code EnteredCurrentStatus}) and the instant the ad was
+ * built ({@code CurrentTime}), and they exclude the same sites. An identity attribute counts (is "significant", in HTCondor's words) once a slot ad
  * mentions it; a job whose own ad mentions an identity attribute that does not count is a cluster
  * of its own. The schedd groups its idle jobs with this signature and the negotiator relies on
  * it, as HTCondor's schedd builds autoclusters from the negotiator's SIGNIFICANT_ATTRIBUTES.
@@ -23,8 +23,17 @@ public final class AutoclusterSignature {
   public static final List<String> JOB_IDENTITY =
       List.of("clusterid", "procid", "qdate", "globaljobid", "enteredcurrentstatus");
 
+  /**
+   * The evaluation instant the schedd writes into every ad it builds. It is not a property of the
+   * job: the autocluster's ad is built afresh, with the time of use, whenever it is matched, so
+   * two jobs indexed at different instants still belong together.
+   */
+  private static final String CURRENT_TIME = "currenttime";
+
   private final Set<String> ignored;
   private final List<String> ignoredList;
+  /** {@link #ignored} and {@link #CURRENT_TIME}: what the key leaves out. */
+  private final Set<String> notInKey;
 
   private AutoclusterSignature(Set<String> significant) {
     List<String> off = new ArrayList<>();
@@ -35,6 +44,8 @@ public final class AutoclusterSignature {
     }
     this.ignored = Set.copyOf(off);
     this.ignoredList = List.copyOf(off);
+    off.add(CURRENT_TIME);
+    this.notInKey = Set.copyOf(off);
   }
 
   /** The signature under which the given identity attributes (lower case) count. */
@@ -123,7 +134,7 @@ public final class AutoclusterSignature {
    * caller checks): a value with {@code equals} and {@code hashCode}.
    */
   public Object key(ClassAd jobAd, List<String> excludedSites) {
-    Object[] attrs = attributeParts(jobAd, ignored);
+    Object[] attrs = attributeParts(jobAd, notInKey);
     Object[] parts = Arrays.copyOf(attrs, attrs.length + 1);
     parts[attrs.length] = List.copyOf(excludedSites);
     return new Key(parts);

@@ -38,6 +38,12 @@ class AutoclusterSignatureTest {
   }
 
   @Test
+  void jobsIndexedAtDifferentInstantsShareAKey() {
+    assertEquals(PLAIN.key(job(0).set("CurrentTime", 100), List.of()),
+        PLAIN.key(job(1).set("CurrentTime", 700), List.of()));
+  }
+
+  @Test
   void excludedSitesArePartOfTheKey() {
     assertNotEquals(PLAIN.key(job(0), List.of()), PLAIN.key(job(0), List.of("SiteB")));
   }
