@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -96,13 +98,7 @@ public final class Pool {
     INSTANCE
   }
 
-  private record Logged(JobEvent event) implements Command {}
-
-  private record QueueChanged(JobQueueEvent event) implements Command {}
-
   private record SlotObserved(Startd.Observed observed) implements Command {}
-
-  private record GlexecTallied(GlexecTally tally) implements Command {}
 
   private record BreakerMoved(BreakerTransition transition) implements Command {}
 
@@ -128,16 +124,20 @@ public final class Pool {
       PoolContext pool = PoolContext.get(ctx.getSystem());
       InstantSource clock = pool.clock();
       Instant start = clock.instant();
-      ActorRef<Command> self = ctx.getSelf();
+      // The schedd and the glexec nodes hand their events straight to the record, as they
+      // emit them: a message to this actor for each would be a quarter of all messages in a run,
+      // and the record sees the events in the same order either way.
+      List<ActorRef<JobEvent>> userLogWatchers = new CopyOnWriteArrayList<>();
       ScheddJournal journal = new ScheddJournal() {
         @Override
         public void queueChanged(JobQueueEvent event) {
-          self.tell(new QueueChanged(event));
+          record.queueChanged(event);
         }
 
         @Override
         public void userLog(JobEvent event) {
-          self.tell(new Logged(event));
+          record.userLog(event);
+          userLogWatchers.forEach(w -> w.tell(event));
         }
       };
       ActorRef<Collector.Command> collector = ctx.spawn(Collector.create(), "collector");
@@ -148,7 +148,7 @@ public final class Pool {
           ctx.spawn(ScheddBridge.create(SCHEDD_NAME, schedd, negotiator), "schedd-bridge");
       ActorRef<Startd.Observed> observer =
           ctx.messageAdapter(Startd.Observed.class, SlotObserved::new);
-      ActorRef<GlexecTally> tally = ctx.messageAdapter(GlexecTally.class, GlexecTallied::new);
+      Consumer<GlexecTally> tally = t -> record.glexecTallied(t, clock.instant());
       ActorRef<BreakerTransition> breakers =
           ctx.messageAdapter(BreakerTransition.class, BreakerMoved::new);
 
@@ -170,7 +170,7 @@ public final class Pool {
               .map(config -> new CircuitBreaker(site.name(), config, breakers::tell));
           ActorRef<GlexecActor.Command> glexec = ctx.spawn(
               GlexecActor.simulated(logic, service, clock, Optional.empty(), breaker,
-                  Optional.of(tally)),
+                  tally),
               "glexec-" + node);
           if (site.pilots().isPresent()) {
             pilotNodes.add(new WorkerNode(node, glexec, site.pilots().get().nodeEnvironment()));
@@ -195,7 +195,6 @@ public final class Pool {
       timers.startSingleTimer(CollectStats.INSTANCE, spec.statsAt());
 
       Root root = new Root(ctx, record, schedd, bridge, authz, slotsBySite);
-      List<ActorRef<JobEvent>> userLogWatchers = new ArrayList<>();
       return Behaviors.receive(Command.class)
           .onMessage(Act.class, m -> root.act(m.action()))
           .onMessage(SubmitFor.class, m -> {
@@ -215,20 +214,7 @@ public final class Pool {
                 at -> timers.startSingleTimer(ActionsDue.INSTANCE, at.minus(now)));
             return Behaviors.same();
           })
-          .onMessage(Logged.class, m -> {
-            record.userLog(m.event());
-            userLogWatchers.forEach(w -> w.tell(m.event()));
-            return Behaviors.same();
-          })
-          .onMessage(QueueChanged.class, m -> {
-            record.queueChanged(m.event());
-            return Behaviors.same();
-          })
           .onMessage(SlotObserved.class, m -> root.observed(m.observed()))
-          .onMessage(GlexecTallied.class, m -> {
-            record.glexecTallied(m.tally(), clock.instant());
-            return Behaviors.same();
-          })
           .onMessage(BreakerMoved.class, m -> {
             record.breakerMoved(m.transition());
             return Behaviors.same();

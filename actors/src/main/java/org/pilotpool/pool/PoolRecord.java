@@ -29,8 +29,9 @@ import org.pilotpool.workernode.GlexecTally;
 /**
  * What a pool run leaves behind: the job event log, per-job records, glexec calls by operation
  * and result, calls the circuit breakers refused and their state changes, slot and starter
- * events, and each site's authorization statistics. Written only by
- * the pool's root actor, read once the run is over.
+ * events, and each site's authorization statistics. The pool's actors write to it as they emit
+ * (the schedd its queue and log events, each node's glexec its calls), so its writers are
+ * synchronized for runs under the wall clock; it is read once the run is over.
  *
  * <p>A {@linkplain #PoolRecord(EventLogFormat) full record} keeps every event in memory, for
  * tests and reports. A {@linkplain #streaming(EventLogFormat, Appendable) streaming record} writes
@@ -87,7 +88,7 @@ public final class PoolRecord {
   // ---------------------------------------------------------------- reading
 
   /** Jobs that have completed so far: cheap to ask while the run goes on. */
-  public long completedJobs() {
+  public synchronized long completedJobs() {
     return completed;
   }
 
@@ -200,7 +201,7 @@ public final class PoolRecord {
 
   // ---------------------------------------------------------------- writing (the root actor)
 
-  void userLog(JobEvent event) {
+  synchronized void userLog(JobEvent event) {
     if (full) {
       jobEvents.add(event);
     }
@@ -225,7 +226,7 @@ public final class PoolRecord {
     return List.copyOf(statusCounts);
   }
 
-  void queueChanged(JobQueueEvent event) {
+  synchronized void queueChanged(JobQueueEvent event) {
     if (event instanceof JobQueueEvent.JobSubmitted s) {
       jobs.put(s.submitted().id(), new Mutable(s.submitted().id(), s.submitted().owner(),
           s.time()));
@@ -284,7 +285,7 @@ public final class PoolRecord {
     }
   }
 
-  void slotEvent(SlotEvent event) {
+  synchronized void slotEvent(SlotEvent event) {
     if (full) {
       slotEvents.add(event);
     }
@@ -298,7 +299,7 @@ public final class PoolRecord {
   }
 
   /** A node's glexec made a call or saw one end, at {@code now}. */
-  void glexecTallied(GlexecTally tally, Instant now) {
+  synchronized void glexecTallied(GlexecTally tally, Instant now) {
     if (tally instanceof GlexecTally.Invoked i) {
       glexecInvoked(new GlexecCallRecord(now, i.node(), i.operation(), i.callId()));
     } else if (tally instanceof GlexecTally.Returned r) {
@@ -338,16 +339,16 @@ public final class PoolRecord {
     glexecRefused.merge(op, 1L, Long::sum);
   }
 
-  void breakerMoved(BreakerTransition transition) {
+  synchronized void breakerMoved(BreakerTransition transition) {
     breakers.merge(transition.site(), new BreakerCounts(0, 0, 0).plus(transition.to()),
         (a, b) -> a.plus(transition.to()));
   }
 
-  void siteStats(String site, SiteAuthzStats stats) {
+  synchronized void siteStats(String site, SiteAuthzStats stats) {
     siteStats.put(site, stats);
   }
 
-  void submitRejected(String problem) {
+  synchronized void submitRejected(String problem) {
     rejectedSubmits.add(problem);
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -89,18 +90,19 @@ public final class GlexecActor {
   public static Behavior<Command> simulated(
       SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
       Optional<Duration> callerTimeout, Optional<CircuitBreaker> breaker) {
-    return simulated(glexec, site, clock, callerTimeout, breaker, Optional.empty());
+    return simulated(glexec, site, clock, callerTimeout, breaker, t -> {});
   }
 
   /**
-   * A simulated glexec on one worker node that also tells {@code tally} of every call and its
-   * end. Counting here rather than in an actor in front of this one saves every call two
-   * messages and the pool an actor per node.
+   * A simulated glexec on one worker node that also hands {@code tally} every call and its end,
+   * synchronously, as they happen (so under the wall clock the tally must be thread-safe).
+   * Counting here rather than in an actor in front of this one saves every call two messages
+   * and the pool an actor per node.
    */
   public static Behavior<Command> simulated(
       SimulatedGlexec glexec, ActorRef<SiteAuthz.Command> site, InstantSource clock,
       Optional<Duration> callerTimeout, Optional<CircuitBreaker> breaker,
-      Optional<ActorRef<GlexecTally>> tally) {
+      Consumer<GlexecTally> tally) {
     return Behaviors.setup(ctx -> new Simulated(ctx, glexec, site, clock, callerTimeout, breaker,
         tally).behavior());
   }
@@ -147,7 +149,7 @@ public final class GlexecActor {
     private final InstantSource clock;
     private final Optional<Duration> callerTimeout;
     private final Optional<CircuitBreaker> breaker;
-    private final Optional<ActorRef<GlexecTally>> tally;
+    private final Consumer<GlexecTally> tally;
     private final ActorRef<AuthzReply> authzReplies;
     private final Map<String, Call> calls = new LinkedHashMap<>();
     private final Map<String, String> callByRequest = new LinkedHashMap<>();
@@ -160,7 +162,7 @@ public final class GlexecActor {
 
     Simulated(ActorContext<Command> ctx, SimulatedGlexec glexec,
         ActorRef<SiteAuthz.Command> site, InstantSource clock, Optional<Duration> callerTimeout,
-        Optional<CircuitBreaker> breaker, Optional<ActorRef<GlexecTally>> tally) {
+        Optional<CircuitBreaker> breaker, Consumer<GlexecTally> tally) {
       this.ctx = ctx;
       this.glexec = glexec;
       this.site = site;
@@ -183,8 +185,8 @@ public final class GlexecActor {
       if (calls.containsKey(invoke.callId())) {
         throw new IllegalArgumentException("glexec call id reused: " + invoke.callId());
       }
-      tally.ifPresent(t -> t.tell(new GlexecTally.Invoked(
-          glexec.nodeId(), invoke.callId(), invoke.invocation().operation())));
+      tally.accept(new GlexecTally.Invoked(
+          glexec.nodeId(), invoke.callId(), invoke.invocation().operation()));
       CircuitBreaker.Ticket ticket = null;
       if (breaker.isPresent()) {
         CircuitBreaker.Admission admission = breaker.get().tryAcquire(clock.instant());
@@ -245,12 +247,10 @@ public final class GlexecActor {
     }
 
     private void reply(Invoke invoke, GlexecCall call) {
-      if (tally.isPresent()) {
-        GlexecOperation op = invoke.invocation().operation();
-        tally.get().tell(call instanceof GlexecCall.BreakerOpen
-            ? new GlexecTally.Refused(glexec.nodeId(), call.callId(), op)
-            : new GlexecTally.Returned(glexec.nodeId(), call.callId(), op, GlexecTally.resultOf(call)));
-      }
+      GlexecOperation op = invoke.invocation().operation();
+      tally.accept(call instanceof GlexecCall.BreakerOpen
+          ? new GlexecTally.Refused(glexec.nodeId(), call.callId(), op)
+          : new GlexecTally.Returned(glexec.nodeId(), call.callId(), op, GlexecTally.resultOf(call)));
       invoke.replyTo().tell(call);
     }
 

@@ -77,15 +77,23 @@ public record Job(
       throw new IllegalArgumentException(
           "job " + id.clusterProc() + ": a hold reason goes with status HELD and only with it");
     }
-    for (String name : attributes.keySet()) {
-      if (OWN_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT))) {
-        throw new IllegalArgumentException("attribute " + name + " is kept by the job itself");
+    if (attributes.isEmpty()) {
+      // Most jobs set no attributes of their own, and every change of status copies the job.
+      attributes = NO_ATTRIBUTES;
+    } else {
+      for (String name : attributes.keySet()) {
+        if (OWN_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT))) {
+          throw new IllegalArgumentException("attribute " + name + " is kept by the job itself");
+        }
       }
+      TreeMap<String, Expr> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(attributes);
+      attributes = Collections.unmodifiableSortedMap(copy);
     }
-    TreeMap<String, Expr> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(attributes);
-    attributes = Collections.unmodifiableSortedMap(copy);
   }
+
+  private static final SortedMap<String, Expr> NO_ATTRIBUTES =
+      Collections.unmodifiableSortedMap(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
   /** A newly submitted, idle job. */
   public static Job submitted(JobId id, String owner, Instant qDate, Optional<ProxyCredential> proxy,

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.classad.Value;
@@ -26,7 +25,12 @@ public final class CollectorState {
   /** The attribute that names a slot. */
   public static final String NAME = "Name";
 
-  private final TreeMap<String, ClassAd> slots = new TreeMap<>();
+  /**
+   * Ads by name, looked up on every update; {@link #names()} gives the order, sorted again only
+   * after a slot joined or left, which is rare next to the updates.
+   */
+  private final Map<String, ClassAd> slots = new HashMap<>();
+  private List<String> sortedNames = List.of();
   /**
    * Whether each slot's ad satisfies {@link #cachedConstraint}: an advertised ad is never
    * modified and evaluation depends on nothing else, so the answer holds until the slot's ad is
@@ -48,13 +52,21 @@ public final class CollectorState {
   /** {@link #update(ClassAd)} for a caller that has read the ad's {@code Name} already. */
   public boolean update(String name, ClassAd ad) {
     passes.remove(name);
-    return slots.put(name, ad) == null;
+    if (slots.put(name, ad) != null) {
+      return false;
+    }
+    sortedNames = null;
+    return true;
   }
 
   /** Forgets a slot; returns whether it was known. */
   public boolean invalidate(String name) {
     passes.remove(name);
-    return slots.remove(name) != null;
+    if (slots.remove(name) == null) {
+      return false;
+    }
+    sortedNames = null;
+    return true;
   }
 
   public Optional<ClassAd> get(String name) {
@@ -67,7 +79,11 @@ public final class CollectorState {
 
   /** All slot ads, by name. */
   public Collection<ClassAd> all() {
-    return Collections.unmodifiableCollection(slots.values());
+    List<ClassAd> out = new ArrayList<>(slots.size());
+    for (String name : names()) {
+      out.add(slots.get(name));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**
@@ -90,14 +106,15 @@ public final class CollectorState {
       cachedConstraint = constraint;
     }
     List<Map.Entry<String, ClassAd>> out = new ArrayList<>();
-    for (Map.Entry<String, ClassAd> e : slots.entrySet()) {
-      Boolean pass = passes.get(e.getKey());
+    for (String name : names()) {
+      ClassAd ad = slots.get(name);
+      Boolean pass = passes.get(name);
       if (pass == null) {
-        pass = satisfies(e.getValue(), constraint);
-        passes.put(e.getKey(), pass);
+        pass = satisfies(ad, constraint);
+        passes.put(name, pass);
       }
       if (pass) {
-        out.add(Map.entry(e.getKey(), e.getValue()));
+        out.add(Map.entry(name, ad));
       }
     }
     return out;
@@ -109,6 +126,15 @@ public final class CollectorState {
    */
   public static boolean satisfies(ClassAd ad, Expr constraint) {
     return isTrue(constraint.evaluate(ad, null));
+  }
+
+  private List<String> names() {
+    if (sortedNames == null) {
+      List<String> names = new ArrayList<>(slots.keySet());
+      names.sort(null);
+      sortedNames = names;
+    }
+    return sortedNames;
   }
 
   /** The slot name an ad carries. */
