@@ -30,9 +30,16 @@ public final class Collector {
    * A slot's ad is new or changed (state, claim, resources). The ad must carry a string
    * {@code Name}; the sender must not modify it afterwards.
    *
+   * @param name the ad's {@code Name}: a startd knows its own, which spares the collector a
+   *     lookup in every ad it hears; the other constructors read it from the ad
    * @param startd whom to contact to claim the slot; its message type belongs to the startd
    */
-  public record UpdateSlotAd(ClassAd ad, Optional<ActorRef<?>> startd) implements Command {
+  public record UpdateSlotAd(String name, ClassAd ad, Optional<ActorRef<?>> startd)
+      implements Command {
+    public UpdateSlotAd(ClassAd ad, Optional<ActorRef<?>> startd) {
+      this(CollectorState.nameOf(ad), ad, startd);
+    }
+
     public UpdateSlotAd(ClassAd ad) {
       this(ad, Optional.empty());
     }
@@ -80,7 +87,7 @@ public final class Collector {
       Matching matching = new Matching();
       return Behaviors.receive(Command.class)
           .onMessage(UpdateSlotAd.class, m -> {
-            String name = CollectorState.nameOf(m.ad());
+            String name = m.name();
             state.update(name, m.ad());
             if (m.startd().isPresent()) {
               startds.put(name, m.startd().get());

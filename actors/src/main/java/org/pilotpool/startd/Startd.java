@@ -76,7 +76,8 @@ public final class Startd {
   private static final class Host {
     private final ActorContext<Command> ctx;
     private final StartdWiring wiring;
-    private final ActorRef<Schedd.SlotRequest> claimRef;
+    /** Where schedds reach this slot, as each ad names it. */
+    private final Optional<ActorRef<?>> claimRef;
     private final ActorRef<StarterReport> starterReports;
     private ActorRef<Schedd.Command> schedd;
     private ActorRef<Starter.Command> starter;
@@ -86,7 +87,7 @@ public final class Startd {
         ActorRef<StarterReport> starterReports) {
       this.ctx = ctx;
       this.wiring = wiring;
-      this.claimRef = claimRef;
+      this.claimRef = Optional.of(claimRef);
       this.starterReports = starterReports;
     }
 
@@ -99,7 +100,8 @@ public final class Startd {
       boolean stop = false;
       for (StartdEffect e : effects) {
         if (e instanceof StartdEffect.Advertise a) {
-          wiring.collector().tell(new Collector.UpdateSlotAd(a.ad(), Optional.of(claimRef)));
+          wiring.collector().tell(new Collector.UpdateSlotAd(wiring.slot().name(), a.ad(),
+              claimRef));
         } else if (e instanceof StartdEffect.Invalidate i) {
           wiring.collector().tell(new Collector.InvalidateSlotAd(i.name()));
         } else if (e instanceof StartdEffect.ToSchedd s) {
