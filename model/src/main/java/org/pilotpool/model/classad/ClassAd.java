@@ -1,7 +1,7 @@
 package org.pilotpool.model.classad;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +25,33 @@ public final class ClassAd {
   private static final String START = "start";
   private static final String RANK = "rank";
 
-  private record Entry(String name, Node expr) {}
+  /**
+   * Attributes in insertion order, side by side in arrays: lower-case key (its hash beside it),
+   * name as given, expression. Most ads hold a few dozen attributes and are built, read a few
+   * times and dropped, so a scan of the hashes beats a hash table that costs two objects per
+   * attribute to fill; an ad that grows past {@link #INDEXED} gets a table as well.
+   */
+  private String[] keys;
+  private int[] hashes;
+  private String[] names;
+  private Node[] exprs;
+  private int size;
+  /** Key to position, once the ad has more than {@link #INDEXED} attributes; else null. */
+  private Map<String, Integer> index;
 
-  /** Lower-case name to entry, for lookups. */
-  private final Map<String, Entry> byKey = new HashMap<>();
+  private static final int INDEXED = 32;
 
-  /** Lower-case names in insertion order, for printing and iteration. */
-  private final List<String> order = new ArrayList<>();
+  public ClassAd() {
+    this(8);
+  }
+
+  /** An empty ad with room for {@code capacity} attributes before it grows. */
+  public ClassAd(int capacity) {
+    keys = new String[capacity];
+    hashes = new int[capacity];
+    names = new String[capacity];
+    exprs = new Node[capacity];
+  }
 
   /**
    * Valid attribute names seen so far and their lower-case keys. Ads are built over and over with
@@ -54,10 +74,57 @@ public final class ClassAd {
         KEYS.put(name, key);
       }
     }
-    if (byKey.put(key, new Entry(name, (Node) expr)) == null) {
-      order.add(key);
+    int at = find(key);
+    if (at >= 0) {
+      names[at] = name;
+      exprs[at] = (Node) expr;
+      return this;
     }
+    if (size == keys.length) {
+      grow();
+    }
+    keys[size] = key;
+    hashes[size] = key.hashCode();
+    names[size] = name;
+    exprs[size] = (Node) expr;
+    if (index != null) {
+      index.put(key, size);
+    } else if (size + 1 > INDEXED) {
+      reindex(size + 1);
+    }
+    size++;
     return this;
+  }
+
+  private void grow() {
+    int capacity = keys.length * 2;
+    keys = Arrays.copyOf(keys, capacity);
+    hashes = Arrays.copyOf(hashes, capacity);
+    names = Arrays.copyOf(names, capacity);
+    exprs = Arrays.copyOf(exprs, capacity);
+  }
+
+  /** Rebuilds the table over the first {@code n} attributes. */
+  private void reindex(int n) {
+    index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.put(keys[i], i);
+    }
+  }
+
+  /** The position of a lower-case key, or -1. */
+  private int find(String key) {
+    if (index != null) {
+      Integer at = index.get(key);
+      return at == null ? -1 : at;
+    }
+    int h = key.hashCode();
+    for (int i = 0; i < size; i++) {
+      if (hashes[i] == h && (keys[i] == key || keys[i].equals(key))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -93,26 +160,37 @@ public final class ClassAd {
 
   /** Lookup by a name already in lower case: the evaluation path. */
   Node lookupKey(String lowerCaseName) {
-    Entry e = byKey.get(lowerCaseName);
-    return e == null ? null : e.expr();
+    int at = find(lowerCaseName);
+    return at < 0 ? null : exprs[at];
   }
 
   public boolean contains(String name) {
-    return byKey.containsKey(keyOf(name));
+    return find(keyOf(name)) >= 0;
   }
 
   /** Removes the attribute; returns whether it was there. */
   public boolean remove(String name) {
-    String key = keyOf(name);
-    if (byKey.remove(key) == null) {
+    int at = find(keyOf(name));
+    if (at < 0) {
       return false;
     }
-    order.remove(key);
+    int tail = size - at - 1;
+    System.arraycopy(keys, at + 1, keys, at, tail);
+    System.arraycopy(hashes, at + 1, hashes, at, tail);
+    System.arraycopy(names, at + 1, names, at, tail);
+    System.arraycopy(exprs, at + 1, exprs, at, tail);
+    size--;
+    keys[size] = null;
+    names[size] = null;
+    exprs[size] = null;
+    if (index != null) {
+      reindex(size);
+    }
     return true;
   }
 
   public int size() {
-    return order.size();
+    return size;
   }
 
   /**
@@ -120,27 +198,34 @@ public final class ClassAd {
    * immutable, so they are shared, and the names need no checking again.
    */
   public ClassAd copy() {
-    ClassAd copy = new ClassAd();
-    copy.byKey.putAll(byKey);
-    copy.order.addAll(order);
+    ClassAd copy = new ClassAd(Math.max(8, size));
+    System.arraycopy(keys, 0, copy.keys, 0, size);
+    System.arraycopy(hashes, 0, copy.hashes, 0, size);
+    System.arraycopy(names, 0, copy.names, 0, size);
+    System.arraycopy(exprs, 0, copy.exprs, 0, size);
+    copy.size = size;
+    if (index != null) {
+      copy.reindex(size);
+    }
     return copy;
   }
 
   /** Attribute names as inserted, in insertion order. */
   public List<String> names() {
-    List<String> names = new ArrayList<>(order.size());
-    for (String key : order) {
-      names.add(byKey.get(key).name());
-    }
-    return Collections.unmodifiableList(names);
+    return List.of(Arrays.copyOf(names, size));
   }
 
-  /**
-   * Attribute names in lower case, in insertion order: a read-only view, for callers that
-   * compare names case-insensitively anyway.
-   */
-  public List<String> lowerCaseNames() {
-    return Collections.unmodifiableList(order);
+  /** What {@link #forEachAttribute} hands each attribute. */
+  @FunctionalInterface
+  public interface AttributeVisitor {
+    void visit(String lowerCaseName, Expr expr);
+  }
+
+  /** Each attribute's lower-case name and expression, in insertion order, without lookups. */
+  public void forEachAttribute(AttributeVisitor visitor) {
+    for (int i = 0; i < size; i++) {
+      visitor.visit(keys[i], exprs[i]);
+    }
   }
 
   /** Evaluates the attribute with this ad as MY and no TARGET; UNDEFINED if it is absent. */
@@ -297,10 +382,9 @@ public final class ClassAd {
   /** The ad in the old text format: {@code Name = expression} lines in insertion order. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
-    for (String key : order) {
-      Entry e = byKey.get(key);
-      sb.append(e.name()).append(" = ");
-      e.expr().print(sb, true);
+    for (int i = 0; i < size; i++) {
+      sb.append(names[i]).append(" = ");
+      exprs[i].print(sb, true);
       sb.append('\n');
     }
     return sb.toString();
@@ -316,11 +400,12 @@ public final class ClassAd {
       return false;
     }
     ClassAd other = (ClassAd) o;
-    if (!order.equals(other.order)) {
+    if (size != other.size) {
       return false;
     }
-    for (String key : order) {
-      if (!byKey.get(key).equals(other.byKey.get(key))) {
+    for (int i = 0; i < size; i++) {
+      if (!keys[i].equals(other.keys[i]) || !names[i].equals(other.names[i])
+          || !exprs[i].equals(other.exprs[i])) {
         return false;
       }
     }
@@ -330,8 +415,8 @@ public final class ClassAd {
   @Override
   public int hashCode() {
     int h = 1;
-    for (String key : order) {
-      h = 31 * h + byKey.get(key).hashCode();
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + (31 * names[i].hashCode() + exprs[i].hashCode());
     }
     return h;
   }

@@ -173,7 +173,7 @@ public record Job(
    * constraints and periodic policies see the injected clock.
    */
   public ClassAd toClassAd(Instant now) {
-    ClassAd ad = new ClassAd();
+    ClassAd ad = new ClassAd(attributes.size() + 24);
     for (Map.Entry<String, Expr> e : attributes.entrySet()) {
       ad.insert(e.getKey(), e.getValue());
     }

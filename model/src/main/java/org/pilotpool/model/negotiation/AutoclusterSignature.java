@@ -142,17 +142,15 @@ public final class AutoclusterSignature {
 
   /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */
   static Object[] attributeParts(ClassAd ad, Set<String> ignored) {
-    List<String> keys = ad.lowerCaseNames();
-    Object[] parts = new Object[keys.size() * 2];
-    int n = 0;
-    for (String key : keys) {
-      if (ignored.contains(key)) {
-        continue;
+    Object[] parts = new Object[ad.size() * 2];
+    int[] n = {0};
+    ad.forEachAttribute((key, expr) -> {
+      if (!ignored.contains(key)) {
+        parts[n[0]++] = key;
+        parts[n[0]++] = expr;
       }
-      parts[n++] = key;
-      parts[n++] = ad.lookup(key);
-    }
-    return n == parts.length ? parts : Arrays.copyOf(parts, n);
+    });
+    return n[0] == parts.length ? parts : Arrays.copyOf(parts, n[0]);
   }
 
   /**
@@ -162,14 +160,12 @@ public final class AutoclusterSignature {
    */
   static String keyText(ClassAd ad, Set<String> ignored) {
     StringBuilder sb = new StringBuilder();
-    for (String key : ad.lowerCaseNames()) {
-      if (!ignored.contains(key)) {
-        Expr expr = ad.lookup(key);
-        if (!expr.constant().filter(v -> !v.isString() && !v.isList()).isPresent()) {
-          sb.append(expr).append('\n');
-        }
+    ad.forEachAttribute((key, expr) -> {
+      if (!ignored.contains(key)
+          && !expr.constant().filter(v -> !v.isString() && !v.isList()).isPresent()) {
+        sb.append(expr).append('\n');
       }
-    }
+    });
     return sb.toString();
   }
 
