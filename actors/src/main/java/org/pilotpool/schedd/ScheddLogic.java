@@ -468,10 +468,14 @@ public final class ScheddLogic {
    * when {@code changed}.
    */
   private void reindex(JobId id, boolean changed) {
-    Optional<Job> job = queue.get(id);
-    if (job.isEmpty() || job.get().status() != JobStatus.IDLE || matchedJobs.containsKey(id)) {
+    reindex(id, queue.get(id).orElse(null), changed);
+  }
+
+  /** {@link #reindex(JobId, boolean)} with the job as it is now, or null once it left the queue. */
+  private void reindex(JobId id, Job job, boolean changed) {
+    if (job == null || job.status() != JobStatus.IDLE || matchedJobs.containsKey(id)) {
       idle.remove(id);
-      if (job.isEmpty()) {
+      if (job == null) {
         excludedSites.remove(id);
         withPolicies.remove(id);
       }
@@ -479,7 +483,7 @@ public final class ScheddLogic {
     }
     if (changed || !idle.contains(id)) {
       TreeSet<String> avoid = excludedSites.get(id);
-      idle.put(id, job.get().owner(), job.get().toClassAd(clock.instant()),
+      idle.put(id, job.owner(), job.toClassAd(clock.instant()),
           avoid == null ? List.of() : List.copyOf(avoid));
     }
   }
@@ -674,7 +678,8 @@ public final class ScheddLogic {
         && !s.submitted().policies().equals(JobPolicies.NONE)) {
       withPolicies.add(s.job());
     }
-    reindex(event.job(), true);
+    // The job as it is now, rather than looked up again: every queue change passes here.
+    reindex(event.job(), event instanceof JobQueueEvent.JobLeftQueue ? null : job, true);
     port.emit(new ScheddEffect.QueueChanged(event));
     return job;
   }
