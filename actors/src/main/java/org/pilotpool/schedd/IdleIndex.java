@@ -3,7 +3,6 @@ package org.pilotpool.schedd;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.eventlog.JobId;
@@ -50,7 +48,7 @@ final class IdleIndex {
   /** An autocluster: its signature and its jobs in submission order. */
   private static final class Cluster {
     final Object key;
-    final TreeSet<JobId> members = new TreeSet<>(JobQueue.ORDER);
+    final ClusterMembers members = new ClusterMembers();
 
     Cluster(Object key) {
       this.key = key;
@@ -85,7 +83,7 @@ final class IdleIndex {
       return;
     }
     Map<Object, Cluster> clusters = bySubmitter.get(e.owner());
-    TreeSet<JobId> members = e.cluster().members;
+    ClusterMembers members = e.cluster().members;
     members.remove(id);
     if (members.isEmpty()) {
       clusters.remove(e.cluster().key);
@@ -122,21 +120,17 @@ final class IdleIndex {
   SortedMap<String, List<Autocluster>> autoclusters(int maxIds, Instant now) {
     SortedMap<String, List<Autocluster>> out = new TreeMap<>();
     for (var s : bySubmitter.entrySet()) {
-      List<TreeSet<JobId>> clusters = new ArrayList<>(s.getValue().size());
+      List<ClusterMembers> clusters = new ArrayList<>(s.getValue().size());
       for (Cluster c : s.getValue().values()) {
         clusters.add(c.members);
       }
       clusters.sort((a, b) -> JobQueue.ORDER.compare(a.first(), b.first()));
       List<Autocluster> list = new ArrayList<>(clusters.size());
-      for (TreeSet<JobId> members : clusters) {
+      for (ClusterMembers members : clusters) {
         JobId first = members.first();
         Entry head = entries.get(first);
-        List<JobId> ids = new ArrayList<>(Math.min(members.size(), maxIds));
-        Iterator<JobId> it = members.iterator();
-        while (it.hasNext() && ids.size() < maxIds) {
-          ids.add(it.next());
-        }
-        list.add(new Autocluster(ads.of(first, now), head.excludedSites(), members.size(), ids));
+        list.add(new Autocluster(ads.of(first, now), head.excludedSites(), members.size(),
+            members.first(maxIds)));
       }
       out.put(s.getKey(), list);
     }
