@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.pilotpool.model.classad.ClassAd;
 import org.pilotpool.model.classad.Expr;
+import org.pilotpool.model.classad.Value;
 
 /**
  * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
@@ -154,19 +156,39 @@ public final class AutoclusterSignature {
   }
 
   /**
-   * The printed expressions of the ad's attributes minus {@code ignored}, for mention checks. A
-   * number, boolean, UNDEFINED or ERROR prints as no name, so those constants are left out: most
-   * of a job's ad, which is checked on every change of the job.
+   * The printed expressions of the ad's attributes minus {@code ignored}, for mention checks.
+   * Constants that cannot print as an identity name are left out: a number, boolean, UNDEFINED or
+   * ERROR, and a string without one inside (printing only adds quotes and escapes, none of which
+   * begins with the first letter of a name). That is most of a job's ad, which is checked on
+   * every change of the job.
    */
   static String keyText(ClassAd ad, Set<String> ignored) {
     StringBuilder sb = new StringBuilder();
     ad.forEachAttribute((key, expr) -> {
-      if (!ignored.contains(key)
-          && !expr.constant().filter(v -> !v.isString() && !v.isList()).isPresent()) {
+      if (!ignored.contains(key) && mayPrintAName(expr)) {
         sb.append(expr).append('\n');
       }
     });
     return sb.toString();
+  }
+
+  private static boolean mayPrintAName(Expr expr) {
+    Optional<Value> constant = expr.constant();
+    if (constant.isEmpty() || constant.get().isList()) {
+      return true;
+    }
+    if (!constant.get().isString()) {
+      return false;
+    }
+    String text = constant.get().asString();
+    for (String name : JOB_IDENTITY) {
+      for (int i = 0; i + name.length() <= text.length(); i++) {
+        if (text.regionMatches(true, i, name, 0, name.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -60,6 +60,7 @@ class AutoclusterSignatureTest {
   void aStringValueNamingAnIgnoredIdentityAttributeStillCounts() {
     // Constants are left out of the mention check only when they cannot print as a name.
     assertTrue(PLAIN.perJob(job(0).set("Comment", "sorted by procid")));
+    assertTrue(PLAIN.perJob(job(0).set("Comment", "by PROCID")));
     assertFalse(PLAIN.perJob(job(0).set("Comment", "sorted by procidx").set("Flag", true)));
   }
 }
