@@ -678,8 +678,13 @@ public final class ScheddLogic {
         && !s.submitted().policies().equals(JobPolicies.NONE)) {
       withPolicies.add(s.job());
     }
-    // The job as it is now, rather than looked up again: every queue change passes here.
-    reindex(event.job(), event instanceof JobQueueEvent.JobLeftQueue ? null : job, true);
+    // A run starting, going on or completing concerns a matched job, which the index never
+    // holds; every other change reindexes the job as it is now, not looked up again.
+    if (!(event instanceof JobQueueEvent.JobActivated
+        || event instanceof JobQueueEvent.JobBeganExecution
+        || event instanceof JobQueueEvent.JobCompleted)) {
+      reindex(event.job(), event instanceof JobQueueEvent.JobLeftQueue ? null : job, true);
+    }
     port.emit(new ScheddEffect.QueueChanged(event));
     return job;
   }
