@@ -15,15 +15,18 @@ import org.pilotpool.model.classad.Value;
  * What makes two idle jobs of one submitter interchangeable for the matchmaker: their ads are
  * equal apart from the per-job identity attributes ({@code ClusterId}, {@code ProcId},
  * {@code QDate}, {@code GlobalJobId}, {@code EnteredCurrentStatus}) and the instant the ad was
- * built ({@code CurrentTime}), and they exclude the same sites. An identity attribute counts (is "significant", in HTCondor's words) once a slot ad
- * mentions it; a job whose own ad mentions an identity attribute that does not count is a cluster
- * of its own. The schedd groups its idle jobs with this signature and the negotiator relies on
+ * built ({@code CurrentTime}), and they exclude the same sites. An identity attribute counts (is
+ * "significant", in HTCondor's words) once a slot ad mentions it; a job whose own ad mentions an
+ * identity attribute that does not count is a cluster of its own. The schedd groups its idle jobs with this signature and the negotiator relies on
  * it, as HTCondor's schedd builds autoclusters from the negotiator's SIGNIFICANT_ATTRIBUTES.
  */
 public final class AutoclusterSignature {
   /** Job attributes that differ from job to job of one cluster, lower case. */
   public static final List<String> JOB_IDENTITY =
       List.of("clusterid", "procid", "qdate", "globaljobid", "enteredcurrentstatus");
+
+  /** The length of the shortest name in {@link #JOB_IDENTITY}. */
+  private static final int SHORTEST_NAME = 5;
 
   /**
    * The evaluation instant the schedd writes into every ad it builds. It is not a property of the
@@ -180,11 +183,23 @@ public final class AutoclusterSignature {
     if (!constant.get().isString()) {
       return false;
     }
-    String text = constant.get().asString();
-    for (String name : JOB_IDENTITY) {
-      for (int i = 0; i + name.length() <= text.length(); i++) {
-        if (text.regionMatches(true, i, name, 0, name.length())) {
-          return true;
+    return mayContainAName(constant.get().asString());
+  }
+
+  /**
+   * Whether some identity name occurs in {@code text}, in any case. Only where a name's first
+   * letter stands is the name compared: a subject or an FQAN has dozens of characters and is
+   * looked at every time a job is indexed.
+   */
+  static boolean mayContainAName(String text) {
+    for (int i = 0; i + SHORTEST_NAME <= text.length(); i++) {
+      // Sets the ASCII lower-case bit: only 'C' and 'c' become 'c', and so on for each letter.
+      char c = (char) (text.charAt(i) | 0x20);
+      if (c == 'c' || c == 'p' || c == 'q' || c == 'g' || c == 'e') {
+        for (String name : JOB_IDENTITY) {
+          if (name.charAt(0) == c && text.regionMatches(true, i, name, 0, name.length())) {
+            return true;
+          }
         }
       }
     }

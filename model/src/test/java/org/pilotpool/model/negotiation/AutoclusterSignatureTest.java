@@ -63,4 +63,13 @@ class AutoclusterSignatureTest {
     assertTrue(PLAIN.perJob(job(0).set("Comment", "by PROCID")));
     assertFalse(PLAIN.perJob(job(0).set("Comment", "sorted by procidx").set("Flag", true)));
   }
+
+  @Test
+  void aStringMayNameAnIdentityAttributeAnywhereInAnyCase() {
+    assertTrue(AutoclusterSignature.mayContainAName("/DC=org/CN=ProcId"));
+    assertTrue(AutoclusterSignature.mayContainAName("QDATE"));
+    assertTrue(AutoclusterSignature.mayContainAName("x_EnteredCurrentStatus_x"));
+    assertFalse(AutoclusterSignature.mayContainAName("/DC=org/DC=cilogon/C=US/CN=Carol Proc"));
+    assertFalse(AutoclusterSignature.mayContainAName("qdat"));
+  }
 }
