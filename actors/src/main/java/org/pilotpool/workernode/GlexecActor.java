@@ -204,16 +204,34 @@ public final class GlexecActor {
 
     /** Carries out a step: now if it has no delay, else when its timer fires. */
     private void follow(String callId, GlexecStep step) {
-      Duration delay = step instanceof GlexecStep.Finish f ? f.after()
-          : step instanceof GlexecStep.Authorize a ? a.sendAfter()
-          : Duration.ZERO;
+      if (step instanceof GlexecStep.Authorize a) {
+        ask(callId, a);
+        return;
+      }
+      Duration delay = step instanceof GlexecStep.Finish f ? f.after() : Duration.ZERO;
       if (delay.isZero()) {
         complete(callId, step);
       } else {
         // A plain scheduled message rather than a keyed timer: a step is never cancelled, and a
-        // keyed timer costs its actor a map update when set and a lookup when it fires, twice
-        // per glexec call, on a node that hears little else.
+        // keyed timer costs its actor a map update when set and a lookup when it fires.
         ctx.scheduleOnce(delay, ctx.getSelf(), new StepDue(callId, step));
+      }
+    }
+
+    /**
+     * The call waits for the site's answer from now on; its request reaches the site when glexec
+     * sends it. A delayed request is scheduled straight to the site: the node has nothing to do
+     * in between, and a stop there would cost a message per call.
+     */
+    private void ask(String callId, GlexecStep.Authorize a) {
+      Call call = calls.get(callId);
+      calls.put(callId, new Call(call.invoke(), a.pending(), call.ticket()));
+      callByRequest.put(a.request().requestId(), callId);
+      SiteAuthz.Authorize request = toSite(a.request());
+      if (a.sendAfter().isZero()) {
+        site.tell(request);
+      } else {
+        ctx.scheduleOnce(a.sendAfter(), site, request);
       }
     }
 
@@ -239,10 +257,6 @@ public final class GlexecActor {
         if (callerTimeout.isPresent()) {
           follow(callId, h.timedOutAfter(callerTimeout.get()));
         }
-      } else if (step instanceof GlexecStep.Authorize a) {
-        calls.put(callId, new Call(invoke, a.pending(), call.ticket()));
-        callByRequest.put(a.request().requestId(), callId);
-        site.tell(toSite(a.request()));
       }
     }
 
