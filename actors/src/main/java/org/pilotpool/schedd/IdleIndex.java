@@ -36,7 +36,7 @@ final class IdleIndex {
   }
 
   private final Ads ads;
-  private AutoclusterSignature signature = AutoclusterSignature.withSignificant(Set.of());
+  private AutoclusterSignature.Memo keys = AutoclusterSignature.withSignificant(Set.of()).memo();
   private Set<String> significant = Set.of();
   private final Map<JobId, Entry> entries = new HashMap<>();
   /** Autoclusters by submitter, each in the order it was first formed. */
@@ -102,7 +102,7 @@ final class IdleIndex {
       return;
     }
     significant = Set.copyOf(identity);
-    signature = AutoclusterSignature.withSignificant(significant);
+    keys = AutoclusterSignature.withSignificant(significant).memo();
     List<Map.Entry<JobId, Entry>> all = new ArrayList<>(entries.entrySet());
     all.sort(Map.Entry.comparingByKey(JobQueue.ORDER));
     entries.clear();
@@ -158,6 +158,7 @@ final class IdleIndex {
   }
 
   private Object keyOf(JobId id, ClassAd ad, List<String> excludedSites) {
-    return signature.perJob(ad) ? id : signature.key(ad, excludedSites);
+    Object key = keys.sharedKey(ad, excludedSites);
+    return key == null ? id : key;
   }
 }

@@ -3,7 +3,9 @@ package org.pilotpool.model.negotiation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,10 +141,57 @@ public final class AutoclusterSignature {
    * caller checks): a value with {@code equals} and {@code hashCode}.
    */
   public Object key(ClassAd jobAd, List<String> excludedSites) {
-    Object[] attrs = attributeParts(jobAd, notInKey);
+    return key(attributeParts(jobAd, notInKey), excludedSites);
+  }
+
+  private static Key key(Object[] attrs, List<String> excludedSites) {
     Object[] parts = Arrays.copyOf(attrs, attrs.length + 1);
     parts[attrs.length] = List.copyOf(excludedSites);
     return new Key(parts);
+  }
+
+  /** A {@link Memo} under this signature. */
+  public Memo memo() {
+    return new Memo();
+  }
+
+  /**
+   * Keys ads and remembers, for the keys it saw lately, whether their jobs stand alone
+   * ({@link #perJob}): the jobs of a cluster, and the jobs of a submitter over time, mostly share
+   * a key, and the check prints and searches the ad where the key only compares and hashes.
+   */
+  public final class Memo {
+    /** Past this many keys the oldest is forgotten: a long-running queue sees many. */
+    private static final int REMEMBERED = 4096;
+
+    private final Map<Key, Boolean> alone = new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+        return size() > REMEMBERED;
+      }
+    };
+
+    private Memo() {}
+
+    /**
+     * {@link #key} of a job that shares its autocluster, or null when it is a cluster of its own
+     * ({@link #perJob}).
+     */
+    public Object sharedKey(ClassAd jobAd, List<String> excludedSites) {
+      Key key = key(attributeParts(jobAd, notInKey), excludedSites);
+      // The key leaves CurrentTime out but perJob reads it: the answer is for this ad only if its
+      // CurrentTime is an expression that may name an identity attribute.
+      Expr time = jobAd.lookup(CURRENT_TIME);
+      boolean ownTime = time != null && mayPrintAName(time);
+      Boolean own = ownTime ? null : alone.get(key);
+      if (own == null) {
+        own = perJob(jobAd);
+        if (!ownTime) {
+          alone.put(key, own);
+        }
+      }
+      return own ? null : key;
+    }
   }
 
   /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */

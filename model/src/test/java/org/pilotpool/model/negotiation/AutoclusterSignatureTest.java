@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pilotpool.model.classad.ClassAd;
@@ -71,5 +72,40 @@ class AutoclusterSignatureTest {
     assertTrue(AutoclusterSignature.mayContainAName("x_EnteredCurrentStatus_x"));
     assertFalse(AutoclusterSignature.mayContainAName("/DC=org/DC=cilogon/C=US/CN=Carol Proc"));
     assertFalse(AutoclusterSignature.mayContainAName("qdat"));
+  }
+
+  /** What a memo must answer: the key, or null for a job that is a cluster of its own. */
+  private static Object expected(AutoclusterSignature signature, ClassAd ad, List<String> avoid) {
+    return signature.perJob(ad) ? null : signature.key(ad, avoid);
+  }
+
+  @Test
+  void aMemoKeysEveryAdInARunAsTheSignatureDoes() {
+    Random random = new Random(11);
+    for (AutoclusterSignature signature
+        : List.of(PLAIN, AutoclusterSignature.withSignificant(Set.of("procid")))) {
+      AutoclusterSignature.Memo memo = signature.memo();
+      for (int i = 0; i < 2_000; i++) {
+        // Runs of alike ads broken by changes in each part the key or perJob reads.
+        ClassAd ad = job(random.nextInt(3)).set("CurrentTime", 100 + random.nextInt(2))
+            .set("RequestMemory", 1024 * (1 + random.nextInt(2)));
+        switch (random.nextInt(8)) {
+          case 0 -> ad.insert("Rank", "MY.ProcId");
+          case 1 -> ad.insert("CurrentTime", "ProcId + 1");
+          case 2 -> ad.set("Comment", "by procid");
+          default -> { }
+        }
+        List<String> avoid = random.nextInt(6) == 0 ? List.of("SiteB") : List.of();
+        assertEquals(expected(signature, ad, avoid), memo.sharedKey(ad, avoid), "ad " + i);
+      }
+    }
+  }
+
+  @Test
+  void aMemoDoesNotCarryACurrentTimeNamingAnIdentityAttributeOver() {
+    AutoclusterSignature.Memo memo = PLAIN.memo();
+    assertEquals(null, memo.sharedKey(job(0).insert("CurrentTime", "ProcId"), List.of()));
+    assertNotEquals(null, memo.sharedKey(job(1).set("CurrentTime", 5), List.of()));
+    assertEquals(null, memo.sharedKey(job(2).insert("CurrentTime", "ProcId"), List.of()));
   }
 }
