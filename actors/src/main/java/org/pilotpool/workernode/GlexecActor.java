@@ -211,6 +211,15 @@ public final class GlexecActor {
       Duration delay = step instanceof GlexecStep.Finish f ? f.after() : Duration.ZERO;
       if (delay.isZero()) {
         complete(callId, step);
+      } else if (step instanceof GlexecStep.Finish f && calls.get(callId).ticket() == null) {
+        // The call is over for the node, and no breaker waits on its outcome: the answer goes
+        // straight to the caller when glexec exits, without a stop here. The task touches only
+        // the answer, the (thread-safe) tally and the caller's reference.
+        Invoke invoke = calls.remove(callId).invoke();
+        GlexecCall answer =
+            new GlexecCall.Returned(callId, invoke.invocation(), f.result(), f.cause());
+        ctx.getSystem().scheduler().scheduleOnce(delay, () -> reply(invoke, answer),
+            ctx.getExecutionContext());
       } else {
         // A plain scheduled message rather than a keyed timer: a step is never cancelled, and a
         // keyed timer costs its actor a map update when set and a lookup when it fires.
