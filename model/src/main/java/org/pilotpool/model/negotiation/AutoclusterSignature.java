@@ -19,8 +19,9 @@ import org.pilotpool.model.classad.Value;
  * {@code QDate}, {@code GlobalJobId}, {@code EnteredCurrentStatus}) and the instant the ad was
  * built ({@code CurrentTime}), and they exclude the same sites. An identity attribute counts (is
  * "significant", in HTCondor's words) once a slot ad mentions it; a job whose own ad mentions an
- * identity attribute that does not count is a cluster of its own. The schedd groups its idle jobs with this signature and the negotiator relies on
- * it, as HTCondor's schedd builds autoclusters from the negotiator's SIGNIFICANT_ATTRIBUTES.
+ * identity attribute that does not count is a cluster of its own. The schedd groups its idle jobs
+ * with this signature and the negotiator relies on it, as HTCondor's schedd builds autoclusters
+ * from the negotiator's SIGNIFICANT_ATTRIBUTES.
  */
 public final class AutoclusterSignature {
   /** Job attributes that differ from job to job of one cluster, lower case. */

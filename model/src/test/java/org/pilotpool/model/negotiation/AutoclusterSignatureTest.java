@@ -3,6 +3,8 @@ package org.pilotpool.model.negotiation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -104,8 +106,8 @@ class AutoclusterSignatureTest {
   @Test
   void aMemoDoesNotCarryACurrentTimeNamingAnIdentityAttributeOver() {
     AutoclusterSignature.Memo memo = PLAIN.memo();
-    assertEquals(null, memo.sharedKey(job(0).insert("CurrentTime", "ProcId"), List.of()));
-    assertNotEquals(null, memo.sharedKey(job(1).set("CurrentTime", 5), List.of()));
-    assertEquals(null, memo.sharedKey(job(2).insert("CurrentTime", "ProcId"), List.of()));
+    assertNull(memo.sharedKey(job(0).insert("CurrentTime", "ProcId"), List.of()));
+    assertNotNull(memo.sharedKey(job(1).set("CurrentTime", 5), List.of()));
+    assertNull(memo.sharedKey(job(2).insert("CurrentTime", "ProcId"), List.of()));
   }
 }
