@@ -247,9 +247,7 @@ public final class Negotiator {
       Set<String> significant = new TreeSet<>();
       for (Collector.SlotEntry e : all) {
         unclaimedAds.add(e.ad());
-        if (!e.jobAttributes().isEmpty()) {
-          significant.addAll(e.jobAttributes());
-        }
+        significant.addAll(e.jobAttributes());
       }
       List<ClassAd> unclaimed = unclaimedAds;
       ActorRef<Command> self = ctx.getSelf();

@@ -1,8 +1,6 @@
 package org.pilotpool.model.negotiation;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +73,6 @@ public final class CollectorState {
 
   public int size() {
     return slots.size();
-  }
-
-  /** All slot ads, by name. */
-  public Collection<ClassAd> all() {
-    List<ClassAd> out = new ArrayList<>(slots.size());
-    for (String name : names()) {
-      out.add(slots.get(name));
-    }
-    return Collections.unmodifiableList(out);
   }
 
   /**
