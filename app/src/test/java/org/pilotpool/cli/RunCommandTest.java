@@ -140,15 +140,6 @@ class RunCommandTest {
   }
 
   @Test
-  void everySubcommandHasItsOwnHelp() {
-    for (String sub : List.of("run", "bench", "proxy")) {
-      Outcome o = cli(sub, "--help");
-      assertEquals(0, o.code(), sub);
-      assertTrue(o.out().contains("Usage: pilotpool " + sub), o.out());
-    }
-  }
-
-  @Test
   void aVariantsMistypedKnobIsRejectedWithItsLine() throws IOException {
     Path f = writeScenario("variants.conf", String.join("\n",
         "pilotpool {",

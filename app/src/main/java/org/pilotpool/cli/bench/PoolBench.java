@@ -44,12 +44,10 @@ import picocli.CommandLine.Spec;
     name = "pool",
     mixinStandardHelpOptions = true,
     header = "Jobs through the whole simulated pool: jobs/s, messages/s and peak heap.",
-    description = {
-      "The assembled pool under a fixed load: all jobs queued at time 0, one core each,",
-      "exponential run times (mean 1 h), each going through submit, negotiation, claim,",
-      "simulated glexec SETUP / LAUNCH / CLEANUP against the site's authorization service, and",
-      "completion. Prints one JSON line: wall time, jobs/s, messages/s, peak heap."
-    })
+    description = "The assembled pool under a fixed load: all jobs queued at time 0, one core"
+        + " each, exponential run times (mean 1 h), each going through submit, negotiation, claim,"
+        + " simulated glexec SETUP / LAUNCH / CLEANUP against the site's authorization service,"
+        + " and completion. Prints one JSON line: wall time, jobs/s, messages/s, peak heap.")
 final class PoolBench implements Callable<Integer> {
   private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 

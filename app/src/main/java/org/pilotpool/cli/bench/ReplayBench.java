@@ -25,12 +25,11 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     header = "Replay of a generated million-job SWF trace: jobs/s and peak heap.",
-    description = {
-      "Generate an SWF trace of single-core jobs (exponential interarrival and run",
-      "times, 80% load on the pool) into a temporary file, replay it first come, first",
-      "served, and print one JSON line: jobs, wall seconds, jobs/s, peak heap.",
-      "Temporary files are deleted afterwards."
-    })
+    // %% because picocli formats descriptions with String.format.
+    description = "Generate an SWF trace of single-core jobs (exponential interarrival and run"
+        + " times, 80%% load on the pool) into a temporary file, replay it first come, first"
+        + " served, and print one JSON line: jobs, wall seconds, jobs/s, peak heap. Temporary"
+        + " files are deleted afterwards.")
 final class ReplayBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
