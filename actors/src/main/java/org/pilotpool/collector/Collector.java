@@ -1,5 +1,6 @@
 package org.pilotpool.collector;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,17 +122,17 @@ public final class Collector {
   private static final class Matching {
     private Expr constraint;
     private final TreeMap<String, SlotEntry> entries = new TreeMap<>();
-    /**
-     * Each slot's last entry, kept while the slot is claimed: a startd advertises the same ad
-     * object each time it comes back to the same state, so its entry (and the job attributes
-     * worked out for it) serves again. Only looked up.
-     */
-    private final Map<String, SlotEntry> made = new HashMap<>();
+    /** What each slot advertised, kept while it is in the pool. Only looked up. */
+    private final Map<String, SlotMemo> memos = new HashMap<>();
     private List<SlotEntry> answer;
 
     void updated(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
-      if (constraint != null && CollectorState.satisfies(ad, constraint)) {
-        entries.put(name, entryFor(name, ad, startd));
+      if (constraint == null) {
+        return;
+      }
+      SlotMemo memo = memos.computeIfAbsent(name, n -> new SlotMemo());
+      if (memo.satisfies(ad, constraint)) {
+        entries.put(name, memo.entry(name, ad, startd));
         answer = null;
       } else {
         removed(name);
@@ -144,18 +145,9 @@ public final class Collector {
       }
     }
 
-    private SlotEntry entryFor(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
-      SlotEntry entry = made.get(name);
-      if (entry == null || entry.ad() != ad || !entry.startd().equals(startd)) {
-        entry = new SlotEntry(name, ad, startd);
-        made.put(name, entry);
-      }
-      return entry;
-    }
-
     void invalidated(String name) {
       removed(name);
-      made.remove(name);
+      memos.remove(name);
     }
 
     List<SlotEntry> query(Expr asked, CollectorState state, Map<String, ActorRef<?>> startds) {
@@ -164,14 +156,53 @@ public final class Collector {
         entries.clear();
         answer = null;
         for (Map.Entry<String, ClassAd> e : state.queryNamed(asked)) {
-          entries.put(e.getKey(), entryFor(e.getKey(), e.getValue(),
-              Optional.ofNullable(startds.get(e.getKey()))));
+          entries.put(e.getKey(), memos.computeIfAbsent(e.getKey(), n -> new SlotMemo())
+              .entry(e.getKey(), e.getValue(), Optional.ofNullable(startds.get(e.getKey()))));
         }
       }
       if (answer == null) {
         answer = List.copyOf(entries.values());
       }
       return answer;
+    }
+  }
+
+  /**
+   * What the collector remembers of one slot's ads. A startd advertises the same ad object each
+   * time it comes back to the same state, and an ad is never changed once sent, so the verdict of
+   * the constraint on it, and the entry made for it (with the job attributes worked out for it),
+   * serve again.
+   */
+  private static final class SlotMemo {
+    // A startd has one ad per state, activity and life stage: eight cover what it cycles through.
+    private final ClassAd[] ads = new ClassAd[8];
+    private final boolean[] satisfied = new boolean[8];
+    private int next;
+    private Expr verdictsFor;
+    private SlotEntry entry;
+
+    boolean satisfies(ClassAd ad, Expr constraint) {
+      if (constraint != verdictsFor) {
+        Arrays.fill(ads, null);
+        verdictsFor = constraint;
+      }
+      for (int i = 0; i < ads.length; i++) {
+        if (ads[i] == ad) {
+          return satisfied[i];
+        }
+      }
+      boolean verdict = CollectorState.satisfies(ad, constraint);
+      ads[next] = ad;
+      satisfied[next] = verdict;
+      next = (next + 1) % ads.length;
+      return verdict;
+    }
+
+    SlotEntry entry(String name, ClassAd ad, Optional<ActorRef<?>> startd) {
+      if (entry == null || entry.ad() != ad || !entry.startd().equals(startd)) {
+        entry = new SlotEntry(name, ad, startd);
+      }
+      return entry;
     }
   }
 }

@@ -80,4 +80,34 @@ class CollectorTest {
     assertEquals(List.of(), answers.get(2).slots());
     assertEquals(true, answers.get(3).slots().get(0).startd().isPresent());
   }
+
+  @Test
+  void anAdSentAgainIsJudgedByTheConstraintAskedNow() {
+    ClassAd unclaimed = slot("slot1@a", "Unclaimed");
+    ClassAd claimed = slot("slot1@a", "Claimed");
+    Expr unclaimedOnly = Expr.parse("constraint", "State == \"Unclaimed\"");
+    Expr claimedOnly = Expr.parse("constraint", "State == \"Claimed\"");
+    List<Collector.SlotAds> answers = new ArrayList<>();
+    Behavior<Collector.SlotAds> root = Behaviors.setup(ctx -> {
+      ActorRef<Collector.Command> collector = ctx.spawn(Collector.create(), "collector");
+      collector.tell(new Collector.UpdateSlotAd(unclaimed));
+      collector.tell(new Collector.QuerySlots(unclaimedOnly, ctx.getSelf()));
+      collector.tell(new Collector.UpdateSlotAd(claimed));
+      collector.tell(new Collector.QuerySlots(claimedOnly, ctx.getSelf()));
+      // The same two ad objects again, now under the other constraint.
+      collector.tell(new Collector.UpdateSlotAd(unclaimed));
+      collector.tell(new Collector.QuerySlots(claimedOnly, ctx.getSelf()));
+      collector.tell(new Collector.UpdateSlotAd(claimed));
+      collector.tell(new Collector.QuerySlots(claimedOnly, ctx.getSelf()));
+      return Behaviors.receive(Collector.SlotAds.class)
+          .onMessage(Collector.SlotAds.class, a -> {
+            answers.add(a);
+            return answers.size() == 4 ? Behaviors.stopped() : Behaviors.same();
+          })
+          .build();
+    });
+    Simulation.create(ConfigFactory.empty(), Instant.EPOCH)
+        .run(root, Duration.ofMinutes(1), ProgressListener.NONE);
+    assertEquals(List.of(1, 1, 0, 1), answers.stream().map(a -> a.slots().size()).toList());
+  }
 }
