@@ -17,6 +17,7 @@ import org.pilotpool.pilot.SlotHandle;
 import org.pilotpool.pilot.SlotLauncher;
 import org.pilotpool.pilot.SlotRequest;
 import org.pilotpool.startd.SlotEvent;
+import org.pilotpool.startd.SlotObserver;
 import org.pilotpool.startd.SlotSpec;
 import org.pilotpool.startd.Startd;
 import org.pilotpool.startd.StartdConfig;
@@ -56,7 +57,8 @@ final class PilotSlots {
   /** The glidein's walltime is over: the slot goes now. */
   record Shutdown(String slot, String reason) implements Command {}
 
-  private record Observed(Startd.Observed observed) implements Command {}
+  /** The slot's startd has left the pool. */
+  private record Left(String slot) implements Command {}
 
   /** What the startd is told when its glidein's walltime ends. */
   static final String WALLTIME_REASON = "glidein walltime (GLIDEIN_Max_Walltime) reached";
@@ -64,14 +66,19 @@ final class PilotSlots {
   /** The knobs and the pool pieces every glidein slot shares. */
   record Shared(StartdConfig startd, StarterConfig starter,
       java.util.function.Function<RandomGenerator, RetryPolicy> retry,
-      ActorRef<Collector.Command> collector, ActorRef<Startd.Observed> observer) {}
+      ActorRef<Collector.Command> collector, SlotObserver observer) {}
 
   static Behavior<Command> create(Shared shared) {
     return Behaviors.setup(ctx -> {
       Map<String, ActorRef<Startd.Command>> startds = new TreeMap<>();
       Map<String, SlotRequest> requests = new TreeMap<>();
-      ActorRef<Startd.Observed> observer =
-          ctx.messageAdapter(Startd.Observed.class, Observed::new);
+      ActorRef<Command> self = ctx.getSelf();
+      SlotObserver observer = (event, startd) -> {
+        shared.observer().observed(event, startd);
+        if (event instanceof SlotEvent.Left left) {
+          self.tell(new Left(left.slot()));
+        }
+      };
       return Behaviors.receive(Command.class)
           .onMessage(Launch.class, m -> {
             SlotRequest r = m.request();
@@ -94,14 +101,11 @@ final class PilotSlots {
             }
             return Behaviors.same();
           })
-          .onMessage(Observed.class, m -> {
-            shared.observer().tell(m.observed());
-            if (m.observed().event() instanceof SlotEvent.Left left) {
-              startds.remove(left.slot());
-              SlotRequest r = requests.remove(left.slot());
-              if (r != null) {
-                r.exited().tell(new SlotExited(r.slotIndex()));
-              }
+          .onMessage(Left.class, m -> {
+            startds.remove(m.slot());
+            SlotRequest r = requests.remove(m.slot());
+            if (r != null) {
+              r.exited().tell(new SlotExited(r.slotIndex()));
             }
             return Behaviors.same();
           })
@@ -110,7 +114,7 @@ final class PilotSlots {
   }
 
   private static StartdWiring wiring(ActorContext<?> ctx, Shared shared, SlotRequest r,
-      long memoryMb, ActorRef<Startd.Observed> observer) {
+      long memoryMb, SlotObserver observer) {
     SlotSpec slot = new SlotSpec(r.slotName(), r.site(), r.nodeId(), 1, memoryMb,
         "<" + r.nodeId() + ":9618?glidein=" + r.pilotId() + ">");
     StartdConfig startd = shared.startd();

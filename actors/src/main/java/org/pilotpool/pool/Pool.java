@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,6 +41,7 @@ import org.pilotpool.schedd.JobSubmission;
 import org.pilotpool.schedd.Schedd;
 import org.pilotpool.schedd.ScheddJournal;
 import org.pilotpool.startd.SlotEvent;
+import org.pilotpool.startd.SlotObserver;
 import org.pilotpool.startd.SlotSpec;
 import org.pilotpool.startd.Startd;
 import org.pilotpool.startd.StartdWiring;
@@ -98,8 +99,6 @@ public final class Pool {
     INSTANCE
   }
 
-  private record SlotObserved(Startd.Observed observed) implements Command {}
-
   private record BreakerMoved(BreakerTransition transition) implements Command {}
 
   private record StatsTaken(String site, SiteAuthzStats stats) implements Command {}
@@ -146,8 +145,24 @@ public final class Pool {
           ctx.spawn(Negotiator.create(spec.negotiator(), collector), "negotiator");
       ActorRef<ScheddBridge.Command> bridge =
           ctx.spawn(ScheddBridge.create(SCHEDD_NAME, schedd, negotiator), "schedd-bridge");
-      ActorRef<Startd.Observed> observer =
-          ctx.messageAdapter(Startd.Observed.class, SlotObserved::new);
+      // The startds, too, hand their events over in their own turn; this actor only looks the
+      // running jobs up when it re-delegates a proxy.
+      Map<JobId, ActorRef<Startd.Command>> runningOn = new ConcurrentHashMap<>();
+      SlotObserver observer = (event, startd) -> {
+        record.slotEvent(event);
+        if (event instanceof SlotEvent.Claimed c) {
+          bridge.tell(new ScheddBridge.SlotClaimed(c.slot(), c.owner()));
+        } else if (event instanceof SlotEvent.Released r) {
+          bridge.tell(new ScheddBridge.SlotReleased(r.slot()));
+        } else if (event instanceof SlotEvent.Activated a) {
+          runningOn.put(a.job(), startd);
+        } else if (event instanceof SlotEvent.Ended e) {
+          runningOn.remove(e.job());
+        } else if (event instanceof SlotEvent.Noted n
+            && n.event() instanceof StarterEvent.SiteDenied d) {
+          bridge.tell(new ScheddBridge.ExcludeSite(d.job(), d.site()));
+        }
+      };
       Consumer<GlexecTally> tally = t -> record.glexecTallied(t, clock.instant());
       ActorRef<BreakerTransition> breakers =
           ctx.messageAdapter(BreakerTransition.class, BreakerMoved::new);
@@ -194,7 +209,7 @@ public final class Pool {
       timeline.next().ifPresent(at -> timers.startSingleTimer(ActionsDue.INSTANCE, at));
       timers.startSingleTimer(CollectStats.INSTANCE, spec.statsAt());
 
-      Root root = new Root(ctx, record, schedd, bridge, authz, slotsBySite);
+      Root root = new Root(ctx, schedd, authz, slotsBySite, runningOn);
       return Behaviors.receive(Command.class)
           .onMessage(Act.class, m -> root.act(m.action()))
           .onMessage(SubmitFor.class, m -> {
@@ -214,7 +229,6 @@ public final class Pool {
                 at -> timers.startSingleTimer(ActionsDue.INSTANCE, at.minus(now)));
             return Behaviors.same();
           })
-          .onMessage(SlotObserved.class, m -> root.observed(m.observed()))
           .onMessage(BreakerMoved.class, m -> {
             record.breakerMoved(m.transition());
             return Behaviors.same();
@@ -259,7 +273,7 @@ public final class Pool {
    */
   private static void startFactory(ActorContext<Command> ctx, PoolSpec spec,
       List<FactoryEntry> entries, ActorRef<Schedd.Command> schedd,
-      ActorRef<Collector.Command> collector, ActorRef<Startd.Observed> observer) {
+      ActorRef<Collector.Command> collector, SlotObserver observer) {
     Map<String, ClassAd> siteAds = new TreeMap<>();
     Map<String, Long> memory = new TreeMap<>();
     for (SiteSpec site : spec.sites()) {
@@ -280,24 +294,22 @@ public final class Pool {
 
   /** The root's state beside the record: who runs what, and where to send actions. */
   private static final class Root {
-    private final PoolRecord record;
     private final ActorRef<Schedd.Command> schedd;
-    private final ActorRef<ScheddBridge.Command> bridge;
     private final Map<String, ActorRef<SiteAuthz.Command>> authz;
     private final Map<String, List<ActorRef<Startd.Command>>> slotsBySite;
-    /** Only looked up. */
-    private final Map<JobId, ActorRef<Startd.Command>> runningOn = new HashMap<>();
+    /** Where each running job runs, as the startds report it. Only looked up. */
+    private final Map<JobId, ActorRef<Startd.Command>> runningOn;
     private final ActorRef<Schedd.SubmitResult> submitReplies;
     private final ActorRef<Schedd.ActionDone> actionReplies;
 
-    Root(ActorContext<Command> ctx, PoolRecord record, ActorRef<Schedd.Command> schedd,
-        ActorRef<ScheddBridge.Command> bridge, Map<String, ActorRef<SiteAuthz.Command>> authz,
-        Map<String, List<ActorRef<Startd.Command>>> slotsBySite) {
-      this.record = record;
+    Root(ActorContext<Command> ctx, ActorRef<Schedd.Command> schedd,
+        Map<String, ActorRef<SiteAuthz.Command>> authz,
+        Map<String, List<ActorRef<Startd.Command>>> slotsBySite,
+        Map<JobId, ActorRef<Startd.Command>> runningOn) {
       this.schedd = schedd;
-      this.bridge = bridge;
       this.authz = authz;
       this.slotsBySite = slotsBySite;
+      this.runningOn = runningOn;
       this.submitReplies = ctx.messageAdapter(Schedd.SubmitResult.class, SubmitAnswered::new);
       this.actionReplies = ctx.messageAdapter(Schedd.ActionDone.class, d -> Ignored.INSTANCE);
     }
@@ -335,24 +347,6 @@ public final class Pool {
         throw new IllegalArgumentException("no site named " + name);
       }
       return service;
-    }
-
-    Behavior<Command> observed(Startd.Observed observed) {
-      SlotEvent event = observed.event();
-      record.slotEvent(event);
-      if (event instanceof SlotEvent.Claimed c) {
-        bridge.tell(new ScheddBridge.SlotClaimed(c.slot(), c.owner()));
-      } else if (event instanceof SlotEvent.Released r) {
-        bridge.tell(new ScheddBridge.SlotReleased(r.slot()));
-      } else if (event instanceof SlotEvent.Activated a) {
-        runningOn.put(a.job(), observed.startd());
-      } else if (event instanceof SlotEvent.Ended e) {
-        runningOn.remove(e.job());
-      } else if (event instanceof SlotEvent.Noted n
-          && n.event() instanceof StarterEvent.SiteDenied d) {
-        bridge.tell(new ScheddBridge.ExcludeSite(d.job(), d.site()));
-      }
-      return Behaviors.same();
     }
   }
 }

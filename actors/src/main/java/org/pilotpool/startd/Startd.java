@@ -46,9 +46,6 @@ public final class Startd {
 
   private record FromStarter(StarterReport report) implements Command {}
 
-  /** A slot event, with the startd that sent it. */
-  public record Observed(SlotEvent event, ActorRef<Command> startd) {}
-
   /** The startd of the slot {@code wiring} describes; it advertises at once. */
   public static Behavior<Command> create(StartdWiring wiring) {
     return Behaviors.setup(ctx -> {
@@ -116,7 +113,7 @@ public final class Startd {
             starter.tell(s.message());
           }
         } else if (e instanceof StartdEffect.Observe o) {
-          wiring.observer().tell(new Observed(o.event(), ctx.getSelf()));
+          wiring.observer().observed(o.event(), ctx.getSelf());
         } else if (e instanceof StartdEffect.Stop) {
           stop = true;
         }

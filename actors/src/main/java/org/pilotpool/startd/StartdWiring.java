@@ -10,7 +10,8 @@ import org.pilotpool.workernode.GlexecActor;
 
 /**
  * Everything one slot's startd needs: the slot, the knobs of startd and starter, the node's
- * glexec and retry policy, the collector to advertise to, the pilot's proxy and who observes it.
+ * glexec and retry policy, the collector to advertise to, the pilot's proxy and who observes its
+ * slot events.
  */
 public record StartdWiring(
     SlotSpec slot,
@@ -20,7 +21,7 @@ public record StartdWiring(
     ActorRef<GlexecActor.Command> glexec,
     ActorRef<Collector.Command> collector,
     ProxyCredential pilotProxy,
-    ActorRef<Startd.Observed> observer) {
+    SlotObserver observer) {
   public StartdWiring {
     Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(config, "config");

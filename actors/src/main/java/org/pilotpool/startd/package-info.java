@@ -17,7 +17,8 @@
  * become {@code JobStarted} and {@code JobExited}.
  *
  * <p>From its owner (a pilot, the pool): {@code Retire}, {@code Shutdown(reason)},
- * {@code DelegateProxy(job, proxy)}. To its observer: {@link org.pilotpool.startd.SlotEvent}s
- * (activated, ended, noted, left) with the startd's reference.
+ * {@code DelegateProxy(job, proxy)}. To its {@link org.pilotpool.startd.SlotObserver}, called
+ * in the startd's turn: {@link org.pilotpool.startd.SlotEvent}s (claimed, released, activated,
+ * ended, noted, left) with the startd's reference.
  */
 package org.pilotpool.startd;
