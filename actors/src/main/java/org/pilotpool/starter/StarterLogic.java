@@ -194,7 +194,7 @@ public final class StarterLogic {
    */
   private void startWithoutGlexec(List<StarterEffect> out) {
     proxy = cx.job().proxy().orElse(null);
-    family = ProcessFamily.of(job, cx.rootPid(), cx.job().profile().processFamilySize(),
+    family = new ProcessFamily(job, cx.rootPid(), cx.job().profile().processFamilySize(),
         cx.job().owner());
     phase = Phase.RUNNING;
     out.add(new StarterEffect.Report(new StarterReport.Started(job, cx.executeHost())));
@@ -295,7 +295,7 @@ public final class StarterLogic {
         }
       }
       case LAUNCH -> {
-        family = ProcessFamily.of(job, cx.rootPid(), cx.job().profile().processFamilySize(),
+        family = new ProcessFamily(job, cx.rootPid(), cx.job().profile().processFamilySize(),
             owner == null ? cx.job().owner() : owner);
         phase = Phase.RUNNING;
         out.add(new StarterEffect.Report(new StarterReport.Started(job, cx.executeHost())));

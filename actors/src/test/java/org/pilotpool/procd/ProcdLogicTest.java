@@ -23,7 +23,7 @@ class ProcdLogicTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final ProxyCredential PROXY = new ProxyCredential("/tmp/p", "/CN=alice",
       List.of("/cms/Role=NULL"), T0.plus(Duration.ofDays(1)));
-  private static final ProcessFamily FAMILY = ProcessFamily.of(JobId.of(1, 0), 4000, 4, "cms001");
+  private static final ProcessFamily FAMILY = new ProcessFamily(JobId.of(1, 0), 4000, 4, "cms001");
 
   private static ProcdLogic procd(KillMode mode) {
     return new ProcdLogic(mode,
@@ -64,7 +64,7 @@ class ProcdLogicTest {
   void theReportComesWhenEveryTargetIsDoneAndCountsRetries() {
     ProcdLogic procd = procd(KillMode.SPREE);
     List<ProcdEffect.Invoke> calls = invokes(procd.kill(
-        ProcessFamily.of(JobId.of(1, 0), 4000, 2, "cms001"), PROXY, PROXY, 9));
+        new ProcessFamily(JobId.of(1, 0), 4000, 2, "cms001"), PROXY, PROXY, 9));
 
     assertTrue(procd.callEnded(returns(calls.get(0), 0, "cms001", FailureCause.NOT_KNOWN))
         .isEmpty());
