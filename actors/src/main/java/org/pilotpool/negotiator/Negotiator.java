@@ -247,7 +247,10 @@ public final class Negotiator {
       Set<String> significant = new TreeSet<>();
       for (Collector.SlotEntry e : all) {
         unclaimedAds.add(e.ad());
-        significant.addAll(e.jobAttributes());
+        // Most slots mention no identity attribute; even an empty set's iterator is an object.
+        if (!e.jobAttributes().isEmpty()) {
+          significant.addAll(e.jobAttributes());
+        }
       }
       List<ClassAd> unclaimed = unclaimedAds;
       ActorRef<Command> self = ctx.getSelf();

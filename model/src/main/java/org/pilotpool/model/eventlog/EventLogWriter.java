@@ -47,7 +47,10 @@ public final class EventLogWriter implements AutoCloseable {
 
   /** The text of one event, header to {@code ...} line inclusive. */
   public static String format(JobEvent event, EventLogFormat format) {
-    StringBuilder sb = new StringBuilder(256);
+    // Sized for the event: the usage lines make a termination or eviction several hundred
+    // characters, and growing a builder there copies it twice.
+    StringBuilder sb = new StringBuilder(
+        event instanceof JobEvent.Terminated || event instanceof JobEvent.Evicted ? 1024 : 256);
     header(sb, event, format);
     if (event instanceof JobEvent.Submit e) {
       sb.append("Job submitted from host: ").append(e.submitHost()).append('\n');

@@ -142,13 +142,15 @@ public final class AutoclusterSignature {
    * caller checks): a value with {@code equals} and {@code hashCode}.
    */
   public Object key(ClassAd jobAd, List<String> excludedSites) {
-    return key(attributeParts(jobAd, notInKey), excludedSites);
+    return key(jobAd, notInKey, excludedSites);
   }
 
-  private static Key key(Object[] attrs, List<String> excludedSites) {
-    Object[] parts = Arrays.copyOf(attrs, attrs.length + 1);
-    parts[attrs.length] = List.copyOf(excludedSites);
-    return new Key(parts);
+  /** The ad's {@link #attributeParts} and then the excluded sites, in one array. */
+  private static Key key(ClassAd jobAd, Set<String> ignored, List<String> excludedSites) {
+    Object[] parts = new Object[jobAd.size() * 2 + 1];
+    int n = fillAttributeParts(jobAd, ignored, parts);
+    parts[n] = List.copyOf(excludedSites);
+    return new Key(n + 1 == parts.length ? parts : Arrays.copyOf(parts, n + 1));
   }
 
   /** A {@link Memo} under this signature. */
@@ -179,7 +181,7 @@ public final class AutoclusterSignature {
      * ({@link #perJob}).
      */
     public Object sharedKey(ClassAd jobAd, List<String> excludedSites) {
-      Key key = key(attributeParts(jobAd, notInKey), excludedSites);
+      Key key = key(jobAd, notInKey, excludedSites);
       // The key leaves CurrentTime out but perJob reads it: the answer is for this ad only if its
       // CurrentTime is an expression that may name an identity attribute.
       Expr time = jobAd.lookup(CURRENT_TIME);
@@ -198,6 +200,12 @@ public final class AutoclusterSignature {
   /** Lower-case names and expressions of the ad's attributes, minus {@code ignored}. */
   static Object[] attributeParts(ClassAd ad, Set<String> ignored) {
     Object[] parts = new Object[ad.size() * 2];
+    int n = fillAttributeParts(ad, ignored, parts);
+    return n == parts.length ? parts : Arrays.copyOf(parts, n);
+  }
+
+  /** Puts {@link #attributeParts} at the start of {@code parts}; returns how many it put. */
+  private static int fillAttributeParts(ClassAd ad, Set<String> ignored, Object[] parts) {
     int[] n = {0};
     ad.forEachAttribute((key, expr) -> {
       if (!ignored.contains(key)) {
@@ -205,7 +213,7 @@ public final class AutoclusterSignature {
         parts[n[0]++] = expr;
       }
     });
-    return n[0] == parts.length ? parts : Arrays.copyOf(parts, n[0]);
+    return n[0];
   }
 
   /**
