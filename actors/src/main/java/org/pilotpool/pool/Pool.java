@@ -52,11 +52,12 @@ import org.pilotpool.workernode.GlexecTally;
 /**
  * The pool assembled in one root behaviour: schedd, collector, negotiator (bridged to the schedd
  * by {@link ScheddBridge}), per site an authorization service and its worker nodes' simulated
- * glexec (each telling the root of its calls, each with its own circuit breaker when the spec
- * asks for one), and the sites' static slots; when a site's slots come from glideins, the
- * factory with one entry per such site, the frontend's demand ({@link PilotDemand}) and the host
- * of the glideins' slots ({@link PilotSlots}). It carries out the spec's scheduled actions and
- * those a driver sends, and writes everything worth reporting into a {@link PoolRecord}.
+ * glexec (each with its own circuit breaker when the spec asks for one), and the sites' static
+ * slots; when a site's slots come from glideins, the factory with one entry per such site, the
+ * frontend's demand ({@link PilotDemand}) and the host of the glideins' slots
+ * ({@link PilotSlots}). It carries out the spec's scheduled actions and those a driver sends.
+ * Everything worth reporting goes into a {@link PoolRecord}, handed over by the schedd, the
+ * glexec nodes and the startds in their own turns.
  */
 public final class Pool {
   private Pool() {}
