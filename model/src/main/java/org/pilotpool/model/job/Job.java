@@ -174,8 +174,11 @@ public record Job(
    */
   public ClassAd toClassAd(Instant now) {
     ClassAd ad = new ClassAd(attributes.size() + 24);
-    for (Map.Entry<String, Expr> e : attributes.entrySet()) {
-      ad.insert(e.getKey(), e.getValue());
+    // Even an empty map's iterator is an object, and ads are built several times per job.
+    if (!attributes.isEmpty()) {
+      for (Map.Entry<String, Expr> e : attributes.entrySet()) {
+        ad.insert(e.getKey(), e.getValue());
+      }
     }
     ad.set("ClusterId", id.cluster());
     ad.set("ProcId", id.proc());
