@@ -21,7 +21,8 @@ public final class ChatterLoad {
   public record Spec(int actors, Duration period, int hops) {
     public Spec {
       if (actors < 1 || hops < 1 || period.isZero() || period.isNegative()) {
-        throw new IllegalArgumentException("need actors >= 1, hops >= 1, period > 0: " + this);
+        throw new IllegalArgumentException("need actors >= 1, hops >= 1, period > 0; got actors "
+            + actors + ", hops " + hops + ", period " + period);
       }
     }
   }

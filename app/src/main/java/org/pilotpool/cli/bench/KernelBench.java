@@ -47,6 +47,10 @@ final class KernelBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    BenchOptions.atLeastOne("--actors", actors);
+    BenchOptions.atLeastOne("--hops", hops);
+    BenchOptions.positive("--period", period);
+    BenchOptions.positive("--duration", duration);
     var load = new ChatterLoad.Spec(actors, period, hops);
     var counts = new ChatterLoad.Counts();
     var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed));

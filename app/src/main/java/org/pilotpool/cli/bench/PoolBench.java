@@ -67,6 +67,9 @@ final class PoolBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    BenchOptions.atLeastOne("--slots", slots);
+    BenchOptions.atLeastOne("--jobs", jobs);
+    BenchOptions.atLeastOne("--users", users);
     PoolSpec pool = spec();
     // Every line is still formatted, then dropped: the bench measures the chain, not a disk.
     PoolRecord record = PoolRecord.streaming(EventLogFormat.iso(ZoneOffset.UTC), Writer.nullWriter());

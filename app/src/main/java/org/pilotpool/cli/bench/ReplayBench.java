@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.pilotpool.kernel.ProgressListener;
-import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.trace.ReadPolicy;
 import org.pilotpool.reports.ResultsFolder;
 import org.pilotpool.run.ReplayRun;
@@ -44,9 +43,8 @@ final class ReplayBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (jobs < 1 || slots < 1) {
-      throw new BadInputException("command line", 0, jobs < 1 ? "--jobs" : "--slots", "expected at least 1");
-    }
+    BenchOptions.atLeastOne("--jobs", jobs);
+    BenchOptions.atLeastOne("--slots", slots);
     Path dir = Files.createTempDirectory("pilotpool-bench-replay");
     try {
       Path trace = dir.resolve("synthetic.swf");
