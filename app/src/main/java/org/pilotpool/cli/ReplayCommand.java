@@ -100,7 +100,7 @@ final class ReplayCommand implements Callable<Integer> {
         slots, seed, referenceYear, window.toNanos() / 1e9, kind);
     String name = baseName(trace);
     Path folder = out != null ? out : Path.of("results", name);
-    ResultsFolder results = ResultsFolder.at(folder);
+    ResultsFolder results = OutFolder.create(folder);
     ReplayRun run = new ReplayRun(settings);
     ReplayRun.Outcome outcome;
     double wall;

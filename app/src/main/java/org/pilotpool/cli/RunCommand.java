@@ -61,9 +61,10 @@ final class RunCommand implements Callable<Integer> {
     var outStream = spec.commandLine().getOut();
     switch (model) {
       case "quickstart" -> {
+        ResultsFolder results = OutFolder.create(folder);
         QuickstartRun run = new QuickstartRun(settings);
         Timed timed = simulate(settings, run::run);
-        run.writeResults(ResultsFolder.at(folder));
+        run.writeResults(results);
         @SuppressWarnings("unchecked")
         Map<String, Object> wait = (Map<String, Object>) run.summary().get("wait");
         printOutcome(settings.name(), timed);
@@ -72,14 +73,15 @@ final class RunCommand implements Callable<Integer> {
       }
       case "pool" -> {
         List<PoolVariants.Variant> variants = PoolVariants.of(settings);
+        ResultsFolder results = OutFolder.create(folder);
         if (variants.isEmpty()) {
           PoolRun run = new PoolRun(settings);
           Timed timed = simulate(settings, run::run);
-          run.writeResults(ResultsFolder.at(folder));
+          run.writeResults(results);
           printOutcome(settings.name(), timed);
           printJobs(run);
         } else {
-          runVariants(settings, variants, ResultsFolder.at(folder));
+          runVariants(settings, variants, results);
         }
       }
       default -> throw new BadInputException(settings.source(),

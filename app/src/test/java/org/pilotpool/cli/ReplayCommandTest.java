@@ -247,4 +247,13 @@ class ReplayCommandTest {
     assertEquals(2, o.code());
     assertTrue(o.err().contains("--pool: expected fcfs or htcondor"), o.err());
   }
+
+  @Test
+  void anOutFolderThatCannotBeMadeIsBadInputNamingOut() throws IOException {
+    Path taken = write("taken", "a file, not a folder\n");
+    Outcome o = replay(write("small.swf", SMALL_SWF), taken, "--slots", "1");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().startsWith("pilotpool: " + taken + ": --out: cannot make the results folder"),
+        o.err());
+  }
 }

@@ -153,4 +153,14 @@ class RunCommandTest {
     assertEquals(2, o.code(), o.out());
     assertTrue(o.err().contains("variants.conf:5: pilotpool.schedd.job-stop-dela: unknown key"), o.err());
   }
+
+  @Test
+  void anOutFolderThatCannotBeMadeIsBadInputBeforeTheRunStarts() throws IOException {
+    Path taken = Files.writeString(tmp.resolve("taken"), "a file, not a folder\n");
+    Outcome o = cli("run", "--quiet", "--out", taken.toString(), QUICKSTART.toString());
+    assertEquals(2, o.code(), o.err());
+    assertEquals("pilotpool: " + taken + ": --out: cannot make the results folder: " + taken
+        + " exists and is not a folder", o.err().strip());
+    assertFalse(o.out().contains("virtual time"), "the run did not start: " + o.out());
+  }
 }
