@@ -70,7 +70,7 @@ public enum TraceFormat {
   public static TraceFormat detect(Path file) {
     try (BufferedReader in = TraceInput.openText(file)) {
       for (int n = 0; n < SCAN_LINES; n++) {
-        String line = TraceInput.readLine(in);
+        String line = TraceInput.readLine(in, file.toString(), n);
         if (line == null) {
           break;
         }

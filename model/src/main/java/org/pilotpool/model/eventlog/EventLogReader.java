@@ -138,7 +138,7 @@ public final class EventLogReader implements Iterator<JobEvent>, AutoCloseable {
       pushedBack = null;
       return l;
     }
-    String l = TraceInput.readLine(in);
+    String l = TraceInput.readLine(in, log.source(), lineNumber);
     if (l != null) {
       lineNumber++;
       if (l.endsWith("\r")) {

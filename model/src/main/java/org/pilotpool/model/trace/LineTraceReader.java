@@ -51,7 +51,7 @@ public abstract class LineTraceReader implements TraceReader {
   @Override
   public final boolean hasNext() {
     while (next == null && !finished) {
-      String line = TraceInput.readLine(in);
+      String line = TraceInput.readLine(in, source(), lineNumber);
       if (line == null) {
         finished = true;
         close();

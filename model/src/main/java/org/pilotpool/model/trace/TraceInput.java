@@ -2,6 +2,7 @@ package org.pilotpool.model.trace;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -56,13 +58,27 @@ public final class TraceInput {
     return in;
   }
 
-  /** Reads one line, turning an I/O failure into an unchecked one for iterator code. */
-  public static String readLine(BufferedReader reader) {
+  /**
+   * Reads one line; a failure to read on (a truncated or corrupt gzip file, a disk error) is bad
+   * input naming the file and the line it stopped at, in either read policy: nothing after it
+   * can be read.
+   *
+   * @param linesRead lines of {@code source} read so far
+   */
+  public static String readLine(BufferedReader reader, String source, int linesRead) {
     try {
       return reader.readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(source, linesRead + 1, e);
     }
+  }
+
+  /** {@code source} could not be read on at {@code line}. */
+  public static BadInputException unreadable(String source, int line, IOException e) {
+    String why = e instanceof EOFException || e instanceof ZipException
+        ? "the gzip data is truncated or corrupt (" + e.getMessage() + ")"
+        : e.toString();
+    return new BadInputException(source, line, null, "cannot read on: " + why, e);
   }
 
   /** Closes without a checked exception. */

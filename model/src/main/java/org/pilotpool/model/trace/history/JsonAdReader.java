@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.trace.ProblemLog;
+import org.pilotpool.model.trace.TraceInput;
 
 /**
  * Streams ads from {@code condor_history -json} output (a JSON array of ad objects) or from
@@ -64,7 +65,7 @@ final class JsonAdReader implements AdSource {
     } catch (JsonProcessingException e) {
       throw bad("not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw TraceInput.unreadable(log.source(), parser.currentLocation().getLineNr(), e);
     }
   }
 

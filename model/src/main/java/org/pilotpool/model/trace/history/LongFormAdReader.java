@@ -43,7 +43,8 @@ final class LongFormAdReader implements AdSource {
     Map<String, AdValue> attrs = new LinkedHashMap<>();
     int start = 0;
     boolean bad = false;
-    for (String line = TraceInput.readLine(in); ; line = TraceInput.readLine(in)) {
+    for (String line = TraceInput.readLine(in, log.source(), lineNumber); ;
+        line = TraceInput.readLine(in, log.source(), lineNumber)) {
       if (line == null) {
         close();
         break;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -142,6 +144,25 @@ class SwfReaderTest {
     try (SwfReader r = SwfReader.open(gz)) {
       assertEquals(List.of("1", "2", "3"), readAll(r).stream().map(TraceJob::id).toList());
       assertEquals(Optional.of("2.2"), r.header().version());
+    }
+  }
+
+  @Test
+  void aTruncatedGzipFileIsBadInputNamingTheLineItStoppedAt() throws IOException {
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(whole)) {
+      for (int i = 1; i <= 20_000; i++) {
+        out.write((i + " " + 10 * i + " " + i % 97 + " " + i % 1009
+            + " 1 -1 -1 1 100 -1 1 1 1 -1 1 -1 -1 -1\n").getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    byte[] bytes = whole.toByteArray();
+    Path cut = Files.write(tmp.resolve("cut.swf.gz"), Arrays.copyOf(bytes, bytes.length / 2));
+    try (SwfReader r = SwfReader.open(cut)) {
+      BadInputException e = assertThrows(BadInputException.class, () -> readAll(r));
+      assertTrue(e.line() > 1 && e.line() < 20_000, "line " + e.line());
+      assertTrue(e.oneLine().startsWith(cut + ":" + e.line() + ": cannot read on: the gzip data is"
+          + " truncated or corrupt"), e.oneLine());
     }
   }
 
