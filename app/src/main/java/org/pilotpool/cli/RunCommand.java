@@ -131,6 +131,11 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "jobs: %d submitted, by status %s; holds by code %s%n",
         run.record().jobs().size(), ((Map<?, ?>) run.summary().get("jobs")).get("by_status"),
         run.summary().get("holds_by_code"));
+    if (!run.record().rejectedSubmits().isEmpty()) {
+      spec.commandLine().getOut().printf(Locale.ROOT,
+          "rejected: %d submits (first: %s; all in summary.json)%n",
+          run.record().rejectedSubmits().size(), run.record().rejectedSubmits().get(0));
+    }
   }
 
   private record Timed(SimulationResult result, double wallSeconds) {}

@@ -146,6 +146,9 @@ public final class PoolRun {
     }
     Map<String, Object> jobs = new TreeMap<>();
     jobs.put("submitted", record.jobs().size());
+    // Submits the schedd refused, with its reason: none come from a checked scenario, but a
+    // refusal must show rather than vanish.
+    jobs.put("rejected_submits", record.rejectedSubmits());
     jobs.put("doomed_running_s", round(doomedRunningSeconds()));
     jobs.put("evicted_running_s", round(evictedRunningSeconds()));
     jobs.put("by_status", byStatus);

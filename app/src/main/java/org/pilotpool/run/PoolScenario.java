@@ -18,6 +18,7 @@ import org.pilotpool.authz.OutageWindow;
 import org.pilotpool.authz.SiteAuthzConfig;
 import org.pilotpool.glexec.sim.CredentialSemantics;
 import org.pilotpool.glexec.sim.SimGlexecConfig;
+import org.pilotpool.model.classad.Expr;
 import org.pilotpool.model.config.Section;
 import org.pilotpool.model.credential.ProxyCredential;
 import org.pilotpool.model.eventlog.JobId;
@@ -94,7 +95,7 @@ public final class PoolScenario {
         throw job.bad("memory", "no slot has " + memory + " MB; the largest has " + largestSlot + " MB");
       }
       JobSubmission submission = JobSubmission.of(user, job.integer("count", 1, 1),
-          Optional.of(users.get(user)), 1, memory, job.string("requirements", "true"),
+          Optional.of(users.get(user)), 1, memory, requirements(job),
           new JobProfile(job.duration("run-time", Duration.ofHours(1), Duration.ZERO),
               job.integer("processes", 1, 1)));
       actions.add(new ScheduledAction(at(job, end), new PoolAction.Submit(submission)));
@@ -107,6 +108,20 @@ public final class PoolScenario {
         StartdConfig.defaults(), StarterConfig.defaults(), HtcondorRetryConfig.defaults(),
         List.copyOf(sites.values()), pilotProxy, actions, end.minusSeconds(1))
         .withKnobsFrom(config);
+  }
+
+  /**
+   * The job's Requirements, parsed here so that a typo fails the scenario at its line rather than
+   * each submit in the run (where the schedd would reject it, as condor_submit does).
+   */
+  private static String requirements(Section job) {
+    String text = job.string("requirements", "true");
+    try {
+      Expr.parse("Requirements", text);
+    } catch (BadInputException e) {
+      throw job.bad("requirements", "not a ClassAd expression: " + e.problem());
+    }
+    return text;
   }
 
   /** The site's authz outage windows, {@code [ { from, to } ... ]} from the run's start. */

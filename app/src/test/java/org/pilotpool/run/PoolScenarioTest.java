@@ -70,6 +70,13 @@ class PoolScenarioTest {
   }
 
   @Test
+  void aJobWhoseRequirementsDoNotParseIsRejectedAtItsLine() {
+    assertEquals("s.conf:8: pilotpool.workload[0].requirements: not a ClassAd expression:"
+        + " column 4: expected an expression after '('",
+        error("pilotpool.workload = [{ user = alice, requirements = \"(((\" }]"));
+  }
+
+  @Test
   void aTimelineEntryNamingAnUnknownUserIsRejected() {
     assertTrue(error("pilotpool.timeline = [{ action = rm, user = carol }]").startsWith(
         "s.conf:8: pilotpool.timeline[0].user: unknown name \"carol\"; known: alice"));
