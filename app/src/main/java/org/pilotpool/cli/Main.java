@@ -1,5 +1,9 @@
 package org.pilotpool.cli;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.pilotpool.cli.bench.BenchCommand;
 import org.pilotpool.cli.proxy.ProxyCommand;
 import org.pilotpool.model.input.BadInputException;
@@ -37,9 +41,27 @@ public final class Main {
   /** The configured picocli command line; tests drive it directly. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.registerConverter(Duration.class, Main::duration);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
+  }
+
+  /**
+   * A duration option: ISO-8601 ({@code PT30M}, {@code P7D}) or as scenario files write it
+   * ({@code 30m}, {@code 7d}), so that one spelling works everywhere.
+   */
+  private static Duration duration(String text) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException iso) {
+      try {
+        return ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
+      } catch (ConfigException hocon) {
+        throw new CommandLine.TypeConversionException(
+            "expected a duration such as PT30M, P7D, 30m or 7d, got '" + text + "'");
+      }
+    }
   }
 
   /** Picocli's usage error output, except that the usage follows even when it suggests a name. */

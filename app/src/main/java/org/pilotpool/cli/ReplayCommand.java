@@ -68,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
   int referenceYear;
 
   @Option(names = "--sort-window", paramLabel = "DURATION",
-      description = "Put jobs in submit order within this window (ISO-8601, e.g. P7D). Default: P7D for history and event logs, which list jobs as they end; none for SWF and GWF, which are sorted by submit time.")
+      description = "Put jobs in submit order within this window (e.g. P7D or 7d). Default: P7D for history and event logs, which list jobs as they end; none for SWF and GWF, which are sorted by submit time.")
   Duration sortWindow;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<trace name>).")

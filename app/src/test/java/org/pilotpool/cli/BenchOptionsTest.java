@@ -3,10 +3,12 @@ package org.pilotpool.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** What the benchmarks say to options no load can be built from. */
+/** How the benchmarks read their options, and what they say to bad ones. */
 class BenchOptionsTest {
 
   @Test
@@ -27,5 +29,23 @@ class BenchOptionsTest {
       assertTrue(o.err().startsWith("pilotpool: command line: " + c.get(1) + ": expected"),
           c + ": " + o.err());
     }
+  }
+
+  @Test
+  void aDurationIsWrittenInIsoOrAsScenarioFilesWriteIt() {
+    for (String text : List.of("PT90M", "90m", "90 minutes", "1.5h")) {
+      CommandLine.ParseResult parsed =
+          Main.commandLine().parseArgs("bench", "kernel", "--duration", text);
+      Duration d = parsed.subcommand().subcommand().matchedOptionValue("--duration", null);
+      assertEquals(Duration.ofMinutes(90), d, text);
+    }
+  }
+
+  @Test
+  void aDurationInNeitherSpellingIsAUsageErrorSayingWhatIsExpected() {
+    RunCommandTest.Outcome o = RunCommandTest.cli("bench", "kernel", "--period", "soon");
+    assertEquals(2, o.code());
+    assertTrue(o.err().startsWith("Invalid value for option '--period': expected a duration such"
+        + " as PT30M, P7D, 30m or 7d, got 'soon'"), o.err());
   }
 }

@@ -33,7 +33,7 @@ final class KernelBench implements Callable<Integer> {
   @Option(names = "--actors", defaultValue = "100000", description = "Actors (default: ${DEFAULT-VALUE}).")
   int actors;
 
-  @Option(names = "--duration", defaultValue = "PT24H", description = "Virtual time, ISO-8601 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--duration", defaultValue = "PT24H", description = "Virtual time, e.g. PT24H or 24h (default: ${DEFAULT-VALUE}).")
   Duration duration;
 
   @Option(names = "--period", defaultValue = "PT1H", description = "Each actor's timer period (default: ${DEFAULT-VALUE}).")
