@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = "Actors exchanging messages and timers over simulated time in the virtual-time"
         + " kernel. Each actor wakes on its own periodic timer and starts a message that hops"
         + " between random peers. Prints one JSON line: messages/s (over the whole wall time, and"
-        + " after start-up: the actor system and the spawns), timer fires/s, actors, peak heap.")
+        + " after start-up: the actor system and the spawns), timer fires/s, actors, peak heap,"
+        + " garbage collection time.")
 final class KernelBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +56,7 @@ final class KernelBench implements Callable<Integer> {
     var counts = new ChatterLoad.Counts();
     var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed));
     HeapPeak.reset();
+    GcPauses gc = GcPauses.mark();
     long t0 = System.nanoTime();
     // Start-up (the actor system, 100k spawns) ends when virtual time first moves.
     long[] started = {0};
@@ -80,6 +82,8 @@ final class KernelBench implements Callable<Integer> {
     line.put("messages_per_second_after_startup", Math.round(counts.messages() / running));
     line.put("timer_fires_per_second", Math.round(counts.ticks() / wall));
     line.put("peak_heap_mb", HeapPeak.megabytes());
+    line.put("gc_collections", gc.collections());
+    line.put("gc_seconds", gc.seconds());
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
     return 0;
   }

@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
     description = "The assembled pool under a fixed load: all jobs queued at time 0, one core"
         + " each, exponential run times (mean 1 h), each going through submit, negotiation, claim,"
         + " simulated glexec SETUP / LAUNCH / CLEANUP against the site's authorization service,"
-        + " and completion. Prints one JSON line: wall time, jobs/s, messages/s, peak heap.")
+        + " and completion. Prints one JSON line: wall time, jobs/s, messages/s, peak heap,"
+        + " garbage collection time.")
 final class PoolBench implements Callable<Integer> {
   private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -80,6 +81,7 @@ final class PoolBench implements Callable<Integer> {
     // than copied by the run's first young collections, which would bill its set-up to the chain.
     System.gc();
     HeapPeak.reset();
+    GcPauses gc = GcPauses.mark();
     long t0 = System.nanoTime();
     SimulationResult result = Simulation.create(config, EPOCH)
         .run(untilDone(pool, record), limit, ProgressListener.NONE);
@@ -96,6 +98,8 @@ final class PoolBench implements Callable<Integer> {
     // One dispatcher task is one actor's mailbox run: at least one message each.
     line.put("mailbox_runs_per_second", Math.round(result.tasks() / wall));
     line.put("peak_heap_mb", HeapPeak.megabytes());
+    line.put("gc_collections", gc.collections());
+    line.put("gc_seconds", gc.seconds());
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
     return record.completedJobs() == jobs ? 0 : 1;
   }

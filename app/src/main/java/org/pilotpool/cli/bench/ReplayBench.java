@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     // %% because picocli formats descriptions with String.format.
     description = "Generate an SWF trace of single-core jobs (exponential interarrival and run"
         + " times, 80%% load on the pool) into a temporary file, replay it first come, first"
-        + " served, and print one JSON line: jobs, wall seconds, jobs/s, peak heap. Temporary"
-        + " files are deleted afterwards.")
+        + " served, and print one JSON line: jobs, wall seconds, jobs/s, peak heap, garbage"
+        + " collection time. Temporary files are deleted afterwards.")
 final class ReplayBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,6 +51,7 @@ final class ReplayBench implements Callable<Integer> {
       SyntheticSwf.write(trace, jobs, slots, 0.8, seed);
       var settings = new ReplayRun.Settings(trace, TraceFormat.SWF, ReadPolicy.STRICT, slots, seed, 2000, 0);
       HeapPeak.reset();
+      GcPauses gc = GcPauses.mark();
       long t0 = System.nanoTime();
       ReplayRun.Outcome outcome = new ReplayRun(settings)
           .execute(ResultsFolder.at(dir.resolve("results")), ProgressListener.NONE);
@@ -64,6 +65,8 @@ final class ReplayBench implements Callable<Integer> {
       line.put("wall_seconds", Math.round(wall * 1000) / 1000.0);
       line.put("jobs_per_second", Math.round(outcome.stats().ended() / wall));
       line.put("peak_heap_mb", HeapPeak.megabytes());
+      line.put("gc_collections", gc.collections());
+      line.put("gc_seconds", gc.seconds());
       spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
       return 0;
     } finally {
