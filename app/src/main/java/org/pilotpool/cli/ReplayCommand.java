@@ -2,6 +2,7 @@ package org.pilotpool.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pilotpool.kernel.ProgressListener;
@@ -132,6 +133,18 @@ final class ReplayCommand implements Callable<Integer> {
           skipped, stats.rejected());
     }
     o.println("results: " + folder);
+    if (stats.submitted() == 0 && skipped > 0) {
+      // Every record was bad: most likely the wrong format (guessed, or given), not a bad trace.
+      var first = outcome.diagnostics().problems().entrySet().stream()
+          .filter(e -> e.getKey().dropsRecord())
+          .min(Comparator.comparingInt(e -> e.getValue().firstLine())).orElseThrow();
+      spec.commandLine().getErr().printf(Locale.ROOT,
+          "pilotpool: %s:%d: no record reads as %s (%s: %s); if the trace is in another format,"
+              + " name it with --format%n",
+          trace, first.getValue().firstLine(), f.label(), first.getKey().description(),
+          first.getValue().firstExample());
+      return Main.EXIT_BAD_INPUT;
+    }
     return 0;
   }
 

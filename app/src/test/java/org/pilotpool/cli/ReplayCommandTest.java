@@ -256,4 +256,15 @@ class ReplayCommandTest {
     assertTrue(o.err().startsWith("pilotpool: " + taken + ": --out: cannot make the results folder"),
         o.err());
   }
+
+  @Test
+  void aTraceOfWhichNoRecordReadsIsBadInputPointingAtFormat() throws IOException {
+    Path swf = write("small.swf", SMALL_SWF);
+    Outcome o = replay(swf, tmp.resolve("r"), "--format", "gwf");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains(": no record reads as gwf (wrong number of fields"), o.err());
+    assertTrue(o.err().strip().endsWith("if the trace is in another format, name it with --format"),
+        o.err());
+    assertTrue(Files.exists(tmp.resolve("r/summary.json")), "the counts are still written");
+  }
 }
