@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.pilotpool.kernel.ProgressListener;
 import org.pilotpool.model.input.BadInputException;
 import org.pilotpool.model.trace.ReadPolicy;
+import org.pilotpool.model.trace.TraceDiagnostics;
+import org.pilotpool.model.trace.TraceProblem;
 import org.pilotpool.replay.WaitStats;
 import org.pilotpool.reports.ResultsFolder;
 import org.pilotpool.run.ReplayRun;
@@ -132,20 +134,34 @@ final class ReplayCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "skipped: %,d bad records (see summary.json), %,d jobs wider than the pool%n",
           skipped, stats.rejected());
     }
+    long unfinished = outcome.diagnostics().count(TraceProblem.UNFINISHED_JOB);
+    if (unfinished > 0) {
+      o.printf(Locale.ROOT, "dropped: %,d jobs that never end in the log (see summary.json)%n",
+          unfinished);
+    }
     o.println("results: " + folder);
-    if (stats.submitted() == 0 && skipped > 0) {
-      // Every record was bad: most likely the wrong format (guessed, or given), not a bad trace.
-      var first = outcome.diagnostics().problems().entrySet().stream()
-          .filter(e -> e.getKey().dropsRecord())
-          .min(Comparator.comparingInt(e -> e.getValue().firstLine())).orElseThrow();
-      spec.commandLine().getErr().printf(Locale.ROOT,
-          "pilotpool: %s:%d: no record reads as %s (%s: %s); if the trace is in another format,"
-              + " name it with --format%n",
-          trace, first.getValue().firstLine(), f.label(), first.getKey().description(),
-          first.getValue().firstExample());
+    if (stats.submitted() == 0 && (skipped > 0 || unfinished > 0)) {
+      spec.commandLine().getErr().println("pilotpool: " + nothingToReplay(trace, f, outcome));
       return Main.EXIT_BAD_INPUT;
     }
     return 0;
+  }
+
+  /**
+   * Why a trace gave no job at all, from its first problem: every record bad is most likely the
+   * wrong format (guessed or given), every job unfinished a log of jobs still running.
+   */
+  private static String nothingToReplay(Path trace, TraceFormat f, ReplayRun.Outcome outcome) {
+    var first = outcome.diagnostics().problems().entrySet().stream()
+        .filter(e -> e.getKey().dropsRecord() || e.getKey() == TraceProblem.UNFINISHED_JOB)
+        .min(Comparator.comparingInt(e -> e.getValue().firstLine())).orElseThrow();
+    TraceDiagnostics.Occurrences o = first.getValue();
+    String where = o.firstLine() > 0 ? trace + ":" + o.firstLine() : trace.toString();
+    String what = first.getKey().description() + ": " + o.firstExample();
+    return first.getKey().dropsRecord()
+        ? where + ": no record reads as " + f.label() + " (" + what
+            + "); if the trace is in another format, name it with --format"
+        : where + ": no job to replay (" + what + ")";
   }
 
   private static String baseName(Path trace) {

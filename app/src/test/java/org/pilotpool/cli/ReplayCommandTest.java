@@ -267,4 +267,19 @@ class ReplayCommandTest {
         o.err());
     assertTrue(Files.exists(tmp.resolve("r/summary.json")), "the counts are still written");
   }
+
+  @Test
+  void anEventLogWhoseJobsNeverEndIsBadInputSayingSo() throws IOException {
+    Path log = write("running.log", """
+        000 (001.000.000) 01/01 00:00:00 Job submitted from host: <10.0.0.1:9618>
+        ...
+        001 (001.000.000) 01/01 00:00:10 Job executing on host: <10.0.0.2:9618>
+        ...
+        """);
+    Outcome o = replay(log, tmp.resolve("r"));
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.out().contains("dropped: 1 jobs that never end in the log"), o.out());
+    assertTrue(o.err().startsWith("pilotpool: " + log + ": no job to replay (job with no"
+        + " terminate or abort event"), o.err());
+  }
 }
