@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     for (PoolVariants.Variant v : variants) {
       PoolRun run = new PoolRun(v.settings());
       Timed timed = simulate(v.settings(), run::run);
-      run.writeRunFiles(ResultsFolder.at(folder.dir().resolve(fileName(v.name()))));
+      run.writeRunFiles(ResultsFolder.at(folder.dir().resolve(v.folderName())));
       summaries.put(v.name(), run.summary());
       shown.add(run.variant(v.name(), v.knobs()));
       printOutcome(settings.name() + " / " + v.name(), timed);
@@ -119,12 +119,6 @@ final class RunCommand implements Callable<Integer> {
         settings.string("pilotpool.scenario.description"), shown);
     TimeSeriesCsv.write(folder, report);
     HtmlReport.write(folder, report);
-  }
-
-  /** A variant's name as a folder name: letters, digits, dot, dash and underscore kept. */
-  static String fileName(String variant) {
-    String f = variant.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
-    return f.isEmpty() ? "variant" : f;
   }
 
   private void printJobs(PoolRun run) {

@@ -26,7 +26,13 @@ public final class PoolVariants {
    * @param knobs its own settings, flattened ({@code schedd.job-stop-delay} to {@code 1s})
    * @param settings the scenario with the variant's settings over it
    */
-  public record Variant(String name, Map<String, String> knobs, ScenarioSettings settings) {}
+  public record Variant(String name, Map<String, String> knobs, ScenarioSettings settings) {
+    /** The variant's subfolder of the results: letters, digits, dot, dash and underscore kept. */
+    public String folderName() {
+      String f = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+      return f.isEmpty() ? "variant" : f;
+    }
+  }
 
   private PoolVariants() {}
 
@@ -50,6 +56,17 @@ public final class PoolVariants {
       Map<String, String> knobs = new TreeMap<>();
       own.entrySet().forEach(k -> knobs.put(k.getKey(), k.getValue().unwrapped().toString()));
       out.add(new Variant(e.getKey(), knobs, new ScenarioSettings(layered, scenario.source())));
+    }
+    // Checked before any runs: a later variant would overwrite an earlier one's files.
+    Map<String, List<String>> byFolder = new TreeMap<>();
+    out.forEach(v -> byFolder.computeIfAbsent(v.folderName(), k -> new ArrayList<>()).add(v.name()));
+    for (Map.Entry<String, List<String>> e : byFolder.entrySet()) {
+      if (e.getValue().size() > 1) {
+        throw new BadInputException(scenario.source(),
+            Math.max(0, variants.origin().lineNumber()), KEY, "variants \""
+                + String.join("\", \"", e.getValue()) + "\" would share the results folder "
+                + e.getKey() + "; rename all but one");
+      }
     }
     return out;
   }

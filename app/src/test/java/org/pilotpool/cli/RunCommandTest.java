@@ -155,6 +155,24 @@ class RunCommandTest {
   }
 
   @Test
+  void variantsWhoseNamesMakeOneFolderAreRejectedBeforeAnyRun() throws IOException {
+    Path f = writeScenario("variants.conf", String.join("\n",
+        "pilotpool {",
+        "  scenario.model = pool",
+        "  sites.A { nodes = 1 }",
+        "  variants {",
+        "    \"fast stop\" { schedd { job-stop-delay = 1s } }",
+        "    \"fast/stop\" { schedd { job-stop-delay = 2s } }",
+        "  }",
+        "}", ""));
+    Outcome o = cli("run", "--quiet", "--out", tmp.resolve("v").toString(), f.toString());
+    assertEquals(2, o.code(), o.out());
+    assertEquals("pilotpool: " + f + ":4: pilotpool.variants: variants \"fast stop\", \"fast/stop\""
+        + " would share the results folder fast_stop; rename all but one", o.err().strip());
+    assertFalse(Files.exists(tmp.resolve("v")), "nothing ran");
+  }
+
+  @Test
   void anOutFolderThatCannotBeMadeIsBadInputBeforeTheRunStarts() throws IOException {
     Path taken = Files.writeString(tmp.resolve("taken"), "a file, not a folder\n");
     Outcome o = cli("run", "--quiet", "--out", taken.toString(), QUICKSTART.toString());
