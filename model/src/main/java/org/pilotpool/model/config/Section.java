@@ -3,6 +3,7 @@ package org.pilotpool.model.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,9 +41,18 @@ public final class Section {
     }
     Duration d = read(key, () -> config.getDuration(full(key)));
     if (d.compareTo(min) < 0) {
-      throw bad(key, "expected a duration of at least " + min.toSeconds() + " s, got " + d.toSeconds() + " s");
+      // A minimum of a tick (a nanosecond, say) means "more than zero", whatever its digits.
+      String expected = min.compareTo(Duration.ZERO) > 0 && min.compareTo(Duration.ofMillis(1)) < 0
+          ? "a positive duration" : "a duration of at least " + seconds(min);
+      throw bad(key, "expected " + expected + ", got " + seconds(d));
     }
     return d;
+  }
+
+  /** {@code 90 s}, {@code 0.5 s}: whole seconds, or as many decimals as it takes. */
+  private static String seconds(Duration d) {
+    return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+        .stripTrailingZeros().toPlainString() + " s";
   }
 
   public int integer(String key, int fallback, int min) {

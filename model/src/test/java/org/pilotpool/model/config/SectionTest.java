@@ -47,4 +47,20 @@ class SectionTest {
     assertEquals("pilotpool.procd.delay", e.key().orElseThrow());
     assertTrue(e.problem().contains("duration"), e.problem());
   }
+
+  @Test
+  void aDurationThatMustBeMoreThanZeroSaysSo() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> section("pilotpool.procd.delay = 0s").duration("delay", Duration.ofSeconds(5),
+            Duration.ofNanos(1)));
+    assertEquals("expected a positive duration, got 0 s", e.problem());
+  }
+
+  @Test
+  void aDurationBelowItsMinimumShowsBothToTheDigitsThatMatter() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> section("pilotpool.procd.delay = 250ms").duration("delay", Duration.ofSeconds(5),
+            Duration.ofMillis(1500)));
+    assertEquals("expected a duration of at least 1.5 s, got 0.25 s", e.problem());
+  }
 }
