@@ -25,11 +25,16 @@ final class Cli {
 
   private Cli() {}
 
-  /** The test CA in a directory made by {@code proxy ca}: its {@code <hash>.0} and {@code ca-key.pem}. */
-  static CertificateAuthority loadCa(Path dir) {
+  /**
+   * The test CA in a directory made by {@code proxy ca}: its {@code <hash>.0} and
+   * {@code ca-key.pem}.
+   *
+   * @param option the option that named the directory, for the error message
+   */
+  static CertificateAuthority loadCa(Path dir, String option) {
     Path keyFile = dir.resolve(CA_KEY);
     if (!Files.isRegularFile(keyFile)) {
-      throw new BadInputException(dir.toString(), 0, "--ca",
+      throw new BadInputException(dir.toString(), 0, option,
           "no " + CA_KEY + ": expected a CA directory made by 'pilotpool proxy ca'");
     }
     try (Stream<Path> files = Files.list(dir)) {
@@ -41,9 +46,9 @@ final class Cli {
         }
       }
     } catch (IOException e) {
-      throw new BadInputException(dir.toString(), 0, "--ca", "cannot list the directory: " + e.getMessage(), e);
+      throw new BadInputException(dir.toString(), 0, option, "cannot list the directory: " + e.getMessage(), e);
     }
-    throw new BadInputException(dir.toString(), 0, "--ca",
+    throw new BadInputException(dir.toString(), 0, option,
         "no <hash>.0 CA certificate: expected a CA directory made by 'pilotpool proxy ca'");
   }
 

@@ -47,7 +47,7 @@ final class UserCommand implements Callable<Integer> {
     if (days <= 0) {
       throw new BadInputException("command line", 0, "--days", "expected a positive number of days, got " + days);
     }
-    CertificateAuthority ca = Cli.loadCa(caDir);
+    CertificateAuthority ca = Cli.loadCa(caDir, "--ca");
     String namespace = CaDirectory.namespace(ca.certificate());
     Cli.userInput("command line", "--dn", () -> org.pilotpool.credentials.X509Names.parse(dn));
     if (!CaDirectory.inNamespace(dn, namespace)) {

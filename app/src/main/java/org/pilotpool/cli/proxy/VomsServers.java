@@ -33,7 +33,7 @@ final class VomsServers {
     if (Files.isRegularFile(certFile) && Files.isRegularFile(keyFile)) {
       server = PemFiles.readCredential(certFile, keyFile, PassphraseSource.NONE);
     } else {
-      CertificateAuthority ca = Cli.loadCa(caDir);
+      CertificateAuthority ca = Cli.loadCa(caDir, "--vo-ca");
       String namespace = CaDirectory.namespace(ca.certificate());
       String dn = (namespace.equals("*") ? "" : namespace.substring(0, namespace.length() - 2)) + "/CN=" + host(vo);
       server = ca.issueService(dn, Duration.ofDays(365));

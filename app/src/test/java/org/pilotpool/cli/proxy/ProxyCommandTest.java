@@ -146,12 +146,11 @@ class ProxyCommandTest {
   }
 
   @Test
-  void everySubcommandHasHelp() {
-    for (String sub : new String[] {"ca", "user", "init", "info", "verify"}) {
-      Run help = run("proxy", sub, "--help");
-      assertEquals(0, help.code, sub);
-      assertTrue(help.out.startsWith("Usage: pilotpool proxy " + sub), help.out);
-    }
+  void aVoCaThatIsNoCaDirectoryIsBadInputNamingVoCa() {
+    Run r = run("proxy", "init", "--cert", p("alice/usercert.pem"), "--key", p("alice/userkey.pem"),
+        "--out", p("nope"), "--fqan", "/cms", "--vo-ca", p("alice"));
+    assertEquals(Main.EXIT_BAD_INPUT, r.code);
+    assertTrue(r.err.startsWith("pilotpool: " + p("alice") + ": --vo-ca: no ca-key.pem"), r.err);
   }
 
   private static String mode(Path f) throws Exception {
