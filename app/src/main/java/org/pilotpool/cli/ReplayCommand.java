@@ -120,7 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
     var o = spec.commandLine().getOut();
     var stats = outcome.stats();
     o.printf(Locale.ROOT, "%s (%s): %,d jobs replayed on %d cores over %.0f s of virtual time (%.1f s wall, %,d events)%n",
-        name, f.label(), stats.submitted(), slots, outcome.simulation().virtualElapsed().toNanos() / 1e9,
+        name, f.label(), stats.ended(), slots, outcome.simulation().virtualElapsed().toNanos() / 1e9,
         wall, outcome.simulation().events());
     WaitStats sim = stats.simulatedWait();
     WaitStats rec = stats.recordedWait();
