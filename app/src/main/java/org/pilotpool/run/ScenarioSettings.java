@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import org.pilotpool.model.config.ConfigFiles;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 
 /** Typed reads of a checked scenario config, each failure naming the file, line and key. */
@@ -61,7 +62,7 @@ public final class ScenarioSettings {
   public int positiveInt(String key) {
     int v = read(key, config::getInt);
     if (v < 1) {
-      throw new BadInputException(source, line(key), key, "expected a whole number >= 1, got " + v);
+      throw new BadInputException(source, line(key), key, "expected a whole number of at least 1, got " + v);
     }
     return v;
   }
@@ -69,7 +70,7 @@ public final class ScenarioSettings {
   public int nonNegativeInt(String key) {
     int v = read(key, config::getInt);
     if (v < 0) {
-      throw new BadInputException(source, line(key), key, "expected a whole number >= 0, got " + v);
+      throw new BadInputException(source, line(key), key, "expected a whole number of at least 0, got " + v);
     }
     return v;
   }
@@ -77,7 +78,7 @@ public final class ScenarioSettings {
   public Duration positiveDuration(String key) {
     Duration d = read(key, config::getDuration);
     if (d.isNegative() || d.isZero()) {
-      throw new BadInputException(source, line(key), key, "expected a positive duration, got " + d);
+      throw new BadInputException(source, line(key), key, "expected a positive duration, got " + Section.seconds(d));
     }
     return d;
   }

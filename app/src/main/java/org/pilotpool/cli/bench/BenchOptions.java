@@ -1,6 +1,7 @@
 package org.pilotpool.cli.bench;
 
 import java.time.Duration;
+import org.pilotpool.model.config.Section;
 import org.pilotpool.model.input.BadInputException;
 
 /**
@@ -19,7 +20,7 @@ final class BenchOptions {
   static void positive(String option, Duration value) {
     if (value.isZero() || value.isNegative()) {
       throw new BadInputException("command line", 0, option,
-          "expected a positive duration, got " + value);
+          "expected a positive duration, got " + Section.seconds(value));
     }
   }
 }

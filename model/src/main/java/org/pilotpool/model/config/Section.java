@@ -49,8 +49,11 @@ public final class Section {
     return d;
   }
 
-  /** {@code 90 s}, {@code 0.5 s}: whole seconds, or as many decimals as it takes. */
-  private static String seconds(Duration d) {
+  /**
+   * A duration as error messages show it: {@code 90 s}, {@code 0.5 s}, whole seconds or as many
+   * decimals as it takes.
+   */
+  public static String seconds(Duration d) {
     return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
         .stripTrailingZeros().toPlainString() + " s";
   }
