@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
           settings.config().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed)), settings.source());
     }
     String model = settings.string("pilotpool.scenario.model");
-    Path folder = out != null ? out : Path.of("results", settings.name());
+    Path folder = out != null ? out : Path.of("results", ResultsFolder.folderName(settings.name(), "scenario"));
     var outStream = spec.commandLine().getOut();
     switch (model) {
       case "quickstart" -> {

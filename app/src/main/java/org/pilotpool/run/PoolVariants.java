@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.pilotpool.model.config.ConfigFiles;
 import org.pilotpool.model.input.BadInputException;
+import org.pilotpool.reports.ResultsFolder;
 
 /**
  * A pool scenario's variants: the same story with other knobs. Each variant's keys are checked
@@ -27,10 +28,9 @@ public final class PoolVariants {
    * @param settings the scenario with the variant's settings over it
    */
   public record Variant(String name, Map<String, String> knobs, ScenarioSettings settings) {
-    /** The variant's subfolder of the results: letters, digits, dot, dash and underscore kept. */
+    /** The variant's subfolder of the results. */
     public String folderName() {
-      String f = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
-      return f.isEmpty() ? "variant" : f;
+      return ResultsFolder.folderName(name, "variant");
     }
   }
 

@@ -47,6 +47,18 @@ public final class ResultsFolder {
     return dir;
   }
 
+  /**
+   * A name (a scenario's, a variant's) as one folder name: letters, digits, dot, dash and
+   * underscore kept, other runs of characters made one underscore, and no leading dot, so that
+   * it can be neither hidden nor {@code ..}, nor reach outside the folder it is made in.
+   *
+   * @param fallback the folder name when nothing of {@code name} is left
+   */
+  public static String folderName(String name, String fallback) {
+    String f = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+|_+$", "");
+    return f.isEmpty() ? fallback : f;
+  }
+
   /** Writes a JSON document; maps are written with their keys sorted. */
   public Path writeJson(String name, Object document) {
     return write(name, w -> {
