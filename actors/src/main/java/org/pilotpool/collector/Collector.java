@@ -130,7 +130,7 @@ public final class Collector {
       if (constraint == null) {
         return;
       }
-      SlotMemo memo = memos.computeIfAbsent(name, n -> new SlotMemo());
+      SlotMemo memo = memo(name);
       if (memo.satisfies(ad, constraint)) {
         entries.put(name, memo.entry(name, ad, startd));
         answer = null;
@@ -145,6 +145,10 @@ public final class Collector {
       }
     }
 
+    private SlotMemo memo(String name) {
+      return memos.computeIfAbsent(name, n -> new SlotMemo());
+    }
+
     void invalidated(String name) {
       removed(name);
       memos.remove(name);
@@ -156,7 +160,7 @@ public final class Collector {
         entries.clear();
         answer = null;
         for (Map.Entry<String, ClassAd> e : state.queryNamed(asked)) {
-          entries.put(e.getKey(), memos.computeIfAbsent(e.getKey(), n -> new SlotMemo())
+          entries.put(e.getKey(), memo(e.getKey())
               .entry(e.getKey(), e.getValue(), Optional.ofNullable(startds.get(e.getKey()))));
         }
       }

@@ -216,8 +216,7 @@ public final class GlexecActor {
         // straight to the caller when glexec exits, without a stop here. The task touches only
         // the answer, the (thread-safe) tally and the caller's reference.
         Invoke invoke = calls.remove(callId).invoke();
-        GlexecCall answer =
-            new GlexecCall.Returned(callId, invoke.invocation(), f.result(), f.cause());
+        GlexecCall answer = returned(invoke, f);
         ctx.getSystem().scheduler().scheduleOnce(delay, () -> reply(invoke, answer),
             ctx.getExecutionContext());
       } else {
@@ -255,7 +254,7 @@ public final class GlexecActor {
       if (step instanceof GlexecStep.Finish f) {
         calls.remove(callId);
         unheard(call);
-        reply(invoke, new GlexecCall.Returned(callId, invoke.invocation(), f.result(), f.cause()));
+        reply(invoke, returned(invoke, f));
       } else if (step instanceof GlexecStep.ProxyNotValid p) {
         calls.remove(callId);
         unheard(call);
@@ -267,6 +266,10 @@ public final class GlexecActor {
           follow(callId, h.timedOutAfter(callerTimeout.get()));
         }
       }
+    }
+
+    private static GlexecCall returned(Invoke invoke, GlexecStep.Finish f) {
+      return new GlexecCall.Returned(invoke.callId(), invoke.invocation(), f.result(), f.cause());
     }
 
     private void reply(Invoke invoke, GlexecCall call) {

@@ -50,17 +50,19 @@ class SectionTest {
 
   @Test
   void aDurationThatMustBeMoreThanZeroSaysSo() {
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> section("pilotpool.procd.delay = 0s").duration("delay", Duration.ofSeconds(5),
-            Duration.ofNanos(1)));
-    assertEquals("expected a positive duration, got 0 s", e.problem());
+    assertEquals("expected a positive duration, got 0 s", delayProblem("0s", Duration.ofNanos(1)));
   }
 
   @Test
   void aDurationBelowItsMinimumShowsBothToTheDigitsThatMatter() {
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> section("pilotpool.procd.delay = 250ms").duration("delay", Duration.ofSeconds(5),
-            Duration.ofMillis(1500)));
-    assertEquals("expected a duration of at least 1.5 s, got 0.25 s", e.problem());
+    assertEquals("expected a duration of at least 1.5 s, got 0.25 s",
+        delayProblem("250ms", Duration.ofMillis(1500)));
+  }
+
+  /** What reading {@code procd.delay = text} against {@code min} is told. */
+  private static String delayProblem(String text, Duration min) {
+    return assertThrows(BadInputException.class,
+        () -> section("pilotpool.procd.delay = " + text).duration("delay", Duration.ofSeconds(5),
+            min)).problem();
   }
 }
