@@ -2,6 +2,7 @@ package org.pilotpool.pool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,8 @@ public final class PoolRecord {
   private final EventLogFormat format;
   private final boolean full;
   private final Appendable eventLog;
+  private final StringBuilder eventText = new StringBuilder(1024);
+  private char[] eventChars = new char[1024];
   private final List<JobEvent> jobEvents = new ArrayList<>();
   /** Only looked up while the run goes on; sorted into queue order when read. */
   private final Map<JobId, Mutable> jobs = new HashMap<>();
@@ -206,7 +209,24 @@ public final class PoolRecord {
       jobEvents.add(event);
     }
     try {
-      eventLog.append(EventLogWriter.format(event, format));
+      if (eventLog instanceof StringBuilder log) {
+        EventLogWriter.formatInto(log, event, format);
+        return;
+      }
+      // One builder and one buffer for every event: a writer would turn a builder into a new
+      // string per event, hundreds of bytes each for most of a run's garbage.
+      eventText.setLength(0);
+      EventLogWriter.formatInto(eventText, event, format);
+      if (eventLog instanceof Writer w) {
+        int n = eventText.length();
+        if (eventChars.length < n) {
+          eventChars = new char[Math.max(n, 2 * eventChars.length)];
+        }
+        eventText.getChars(0, n, eventChars, 0);
+        w.write(eventChars, 0, n);
+      } else {
+        eventLog.append(eventText);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("writing the event log", e);
     }

@@ -51,6 +51,15 @@ public final class EventLogWriter implements AutoCloseable {
     // characters, and growing a builder there copies it twice.
     StringBuilder sb = new StringBuilder(
         event instanceof JobEvent.Terminated || event instanceof JobEvent.Evicted ? 1024 : 256);
+    formatInto(sb, event, format);
+    return sb.toString();
+  }
+
+  /**
+   * Appends the text of one event to {@code sb}: a writer of many events reuses one builder
+   * rather than building a string per event.
+   */
+  public static void formatInto(StringBuilder sb, JobEvent event, EventLogFormat format) {
     header(sb, event, format);
     if (event instanceof JobEvent.Submit e) {
       sb.append("Job submitted from host: ").append(e.submitHost()).append('\n');
@@ -99,7 +108,7 @@ public final class EventLogWriter implements AutoCloseable {
       sb.append("Job was released.\n");
       e.reason().ifPresent(r -> sb.append('\t').append(r).append('\n'));
     }
-    return sb.append("...\n").toString();
+    sb.append("...\n");
   }
 
   private static void header(StringBuilder sb, JobEvent event, EventLogFormat format) {
