@@ -3,10 +3,12 @@ package org.pilotpool.negotiator;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -31,32 +33,49 @@ import org.pilotpool.model.negotiation.UserPriorities;
  * The negotiator: every {@code NEGOTIATOR_INTERVAL} it asks the collector for slot ads, then each
  * registered schedd for its idle jobs grouped by the attributes those slots make significant, runs a {@link NegotiationCycle} over the Unclaimed slots
  * with the accountant's priorities, and sends each match to its schedd. Schedds that have not
- * answered within {@code NEGOTIATOR_TIMEOUT} are left out of that cycle. Usage reports from schedds
- * feed the accountant, whose priorities age at the start of every cycle.
+ * answered within {@code NEGOTIATOR_TIMEOUT} are left out of that cycle. The schedds' answers also
+ * carry their claims' usage, which the accountant charges as it ages the priorities at the start
+ * of every cycle.
  */
 public final class Negotiator {
   private Negotiator() {}
 
   /** What the negotiator hears. */
   public sealed interface Command
-      permits RegisterSchedd, IdleJobs, UsageReport, GetCycleStats, SlotsReceived, Tick,
-          CycleTimedOut {}
+      permits RegisterSchedd, IdleJobs, GetCycleStats, SlotsReceived, Tick, CycleTimedOut {}
 
   /** A schedd joins the pool; registering again under the same name replaces the reference. */
   public record RegisterSchedd(String name, ActorRef<ScheddMessage> schedd) implements Command {}
 
-  /** A schedd's answer to {@link GetIdleJobs}: its idle jobs per submitter, in its order. */
-  public record IdleJobs(String schedd, long cycle, List<SubmitterQueue> queues) implements Command {
+  /**
+   * A schedd's answer to {@link GetIdleJobs}: its idle jobs per submitter, in its order, and the
+   * usage of every submitter that has held one of its claims.
+   */
+  public record IdleJobs(String schedd, long cycle, List<SubmitterQueue> queues,
+      SortedMap<String, Usage> usage) implements Command {
     public IdleJobs {
       queues = List.copyOf(queues);
+      usage = Collections.unmodifiableSortedMap(new TreeMap<>(usage));
     }
   }
 
   /**
-   * The number of slots {@code submitter}'s jobs at {@code schedd} hold claims on, sent when it
-   * changes. It replaces what the negotiator counted from its own matches.
+   * A submitter's claims at one schedd, as the schedd answers a cycle: the accountant charges
+   * the slot time between two answers, so a claim that began or ended between cycles costs
+   * exactly the time it was held (HTCondor's "uncharged time").
+   *
+   * @param claims the claims held now
+   * @param slotSeconds the slot time all its claims at the schedd have held so far, a running
+   *     total that never goes down
    */
-  public record UsageReport(String schedd, String submitter, int claims) implements Command {}
+  public record Usage(int claims, double slotSeconds) {
+    public Usage {
+      if (claims < 0 || !(slotSeconds >= 0)) {
+        throw new IllegalArgumentException(
+            "usage must be >= 0, got " + claims + " claims and " + slotSeconds + " slot-seconds");
+      }
+    }
+  }
 
   /** Asks for the negotiator's figures. */
   public record GetCycleStats(ActorRef<NegotiatorStats> replyTo) implements Command {}
@@ -143,13 +162,14 @@ public final class Negotiator {
     private final Expr slotQuery;
 
     private final TreeMap<String, ActorRef<ScheddMessage>> schedds = new TreeMap<>();
-    /** Claims per submitter per schedd, as last reported or counted from matches since. */
-    private final TreeMap<String, TreeMap<String, Integer>> claims = new TreeMap<>();
+    /** Per schedd and submitter, the usage of its last answer: what has been charged so far. */
+    private final TreeMap<String, TreeMap<String, Usage>> charged = new TreeMap<>();
 
     private long cycle;
     private boolean inProgress;
     private final TreeSet<String> awaiting = new TreeSet<>();
     private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
+    private final TreeMap<String, SortedMap<String, Usage>> usageReceived = new TreeMap<>();
     private Collector.SlotAds slots;
     /** The ads of the cycle's slots (all Unclaimed), in the collector's name order. */
     private List<ClassAd> unclaimedAds;
@@ -185,6 +205,7 @@ public final class Negotiator {
           .onMessage(IdleJobs.class, m -> {
             if (inProgress && m.cycle() == cycle && awaiting.remove(m.schedd())) {
               received.put(m.schedd(), m.queues());
+              usageReceived.put(m.schedd(), m.usage());
               runIfComplete();
             }
             return Behaviors.same();
@@ -208,11 +229,6 @@ public final class Negotiator {
             }
             return Behaviors.same();
           })
-          .onMessage(UsageReport.class, m -> {
-            claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).put(m.schedd(), m.claims());
-            chargeUsage(m.submitter());
-            return Behaviors.same();
-          })
           .onMessage(GetCycleStats.class, m -> {
             m.replyTo().tell(stats());
             return Behaviors.same();
@@ -233,6 +249,7 @@ public final class Negotiator {
       inProgress = true;
       slots = null;
       received.clear();
+      usageReceived.clear();
       awaiting.clear();
       awaiting.addAll(schedds.keySet());
       collector.tell(new Collector.QuerySlots(slotQuery, slotAdapter));
@@ -267,6 +284,7 @@ public final class Negotiator {
       }
       timers.cancel(new CycleTimedOut(cycle));
       Instant now = clock.instant();
+      chargeUsage(now);
       priorities.update(now);
       List<SubmitterQueue> queues = new ArrayList<>();
       for (List<SubmitterQueue> q : received.values()) {
@@ -275,7 +293,7 @@ public final class Negotiator {
       CycleResult result = matcher.run(queues, unclaimedAds, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
         Collector.SlotEntry slot = named(slots.slots(), m.slotName());
-        claims.computeIfAbsent(m.submitter(), s -> new TreeMap<>()).merge(m.schedd(), 1, Integer::sum);
+        // Counted at once, as HTCondor's AddMatch: the schedds' next answers replace it.
         priorities.addMatch(m.submitter(), now);
         ActorRef<ScheddMessage> schedd = schedds.get(m.schedd());
         if (schedd != null) {
@@ -289,6 +307,7 @@ public final class Negotiator {
       slots = null;
       unclaimedAds = null;
       received.clear();
+      usageReceived.clear();
     }
 
     /** The entry named {@code name} in {@code entries}, which the collector gives in name order. */
@@ -309,12 +328,27 @@ public final class Negotiator {
       throw new IllegalStateException("matched a slot the cycle was not given: " + name);
     }
 
-    private void chargeUsage(String submitter) {
-      int total = 0;
-      for (int n : claims.get(submitter).values()) {
-        total += n;
+    /**
+     * Charges every submitter the slot time its schedds counted since their previous answers.
+     * A schedd that did not answer this cycle is charged nothing now and all of it at its next
+     * answer; its claims count as held meanwhile.
+     */
+    private void chargeUsage(Instant now) {
+      TreeMap<String, double[]> bySubmitter = new TreeMap<>();
+      for (var answer : usageReceived.entrySet()) {
+        TreeMap<String, Usage> before = charged.computeIfAbsent(answer.getKey(), k -> new TreeMap<>());
+        for (var e : answer.getValue().entrySet()) {
+          Usage last = before.put(e.getKey(), e.getValue());
+          double since = e.getValue().slotSeconds() - (last == null ? 0 : last.slotSeconds());
+          bySubmitter.computeIfAbsent(e.getKey(), k -> new double[2])[0] += since;
+        }
       }
-      priorities.setResourcesUsed(submitter, total, clock.instant());
+      for (TreeMap<String, Usage> schedd : charged.values()) {
+        for (var e : schedd.entrySet()) {
+          bySubmitter.computeIfAbsent(e.getKey(), k -> new double[2])[1] += e.getValue().claims();
+        }
+      }
+      bySubmitter.forEach((submitter, used) -> priorities.charge(submitter, used[0], used[1], now));
     }
 
     private NegotiatorStats stats() {

@@ -12,9 +12,10 @@
  * count and the first job ids in submission order), so that a cycle costs one entry per
  * autocluster rather than one per job.
  * For each match it receives {@link org.pilotpool.negotiator.Negotiator.MatchFound} with the job
- * id, the slot's name, ad and startd, and claims the slot from the startd. Whenever the number of
- * claims its jobs hold for a submitter changes, it sends
- * {@link org.pilotpool.negotiator.Negotiator.UsageReport}; the accountant charges that usage.
+ * id, the slot's name, ad and startd, and claims the slot from the startd. Each answer also
+ * carries, per submitter that has held one of its claims, a
+ * {@link org.pilotpool.negotiator.Negotiator.Usage}: the claims held now and the slot time held so
+ * far; the accountant charges the slot time between two answers.
  *
  * <p>The negotiator fetches slots from the collector with {@code NEGOTIATOR_SLOT_CONSTRAINT}, counts
  * them all into the size of the pie and matches only those whose {@code State} is

@@ -144,17 +144,18 @@ public final class Pool {
       ActorRef<Schedd.Command> schedd = ctx.spawn(Schedd.create(spec.schedd(), journal), "schedd");
       ActorRef<Negotiator.Command> negotiator =
           ctx.spawn(Negotiator.create(spec.negotiator(), collector), "negotiator");
-      ActorRef<ScheddBridge.Command> bridge =
-          ctx.spawn(ScheddBridge.create(SCHEDD_NAME, schedd, negotiator), "schedd-bridge");
+      ClaimLedger claims = new ClaimLedger();
+      ActorRef<ScheddBridge.Command> bridge = ctx.spawn(
+          ScheddBridge.create(SCHEDD_NAME, schedd, negotiator, claims), "schedd-bridge");
       // The startds, too, hand their events over in their own turn; this actor only looks the
       // running jobs up when it re-delegates a proxy.
       Map<JobId, ActorRef<Startd.Command>> runningOn = new ConcurrentHashMap<>();
       SlotObserver observer = (event, startd) -> {
         record.slotEvent(event);
         if (event instanceof SlotEvent.Claimed c) {
-          bridge.tell(new ScheddBridge.SlotClaimed(c.slot(), c.owner()));
+          claims.claimed(c.slot(), c.owner(), c.time());
         } else if (event instanceof SlotEvent.Released r) {
-          bridge.tell(new ScheddBridge.SlotReleased(r.slot()));
+          claims.released(r.slot(), r.time());
         } else if (event instanceof SlotEvent.Activated a) {
           runningOn.put(a.job(), startd);
         } else if (event instanceof SlotEvent.Ended e) {

@@ -1,16 +1,15 @@
 package org.pilotpool.pool;
 
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.pilotpool.kernel.PoolContext;
 import org.pilotpool.model.eventlog.JobId;
 import org.pilotpool.model.negotiation.Autocluster;
 import org.pilotpool.model.negotiation.SubmitterQueue;
@@ -21,9 +20,10 @@ import org.pilotpool.schedd.SlotMatch;
 
 /**
  * Speaks the negotiator's schedd protocol for one schedd: registers with the negotiator, turns
- * {@code GetIdleJobs} into the schedd's own query and its answer into submitter queues, passes
- * matches on as the schedd's {@code MatchFound}, and passes on the sites each job must avoid (our
- * site-exclusion policy), which the schedd keeps in the job's autocluster signature.
+ * {@code GetIdleJobs} into the schedd's own query and its answer into submitter queues with the
+ * usage of the schedd's claims, passes matches on as the schedd's {@code MatchFound}, and passes
+ * on the sites each job must avoid (our site-exclusion policy), which the schedd keeps in the
+ * job's autocluster signature.
  */
 public final class ScheddBridge {
   private ScheddBridge() {}
@@ -39,12 +39,6 @@ public final class ScheddBridge {
     }
   }
 
-  /** A slot was claimed for {@code submitter}'s jobs at this schedd. */
-  public record SlotClaimed(String slot, String submitter) implements Command {}
-
-  /** A claim of this schedd's was given back. */
-  public record SlotReleased(String slot) implements Command {}
-
   private record FromNegotiator(Negotiator.ScheddMessage message) implements Command {}
 
   private record IdleJobsAnswered(IdleJobs jobs) implements Command {}
@@ -53,35 +47,18 @@ public final class ScheddBridge {
 
   /**
    * @param name the schedd's stable name in the negotiator
+   * @param claims the schedd's claims, whose usage goes with each answer to the negotiator
    */
-  public static Behavior<Command> create(String name, ActorRef<Schedd.Command> schedd,
-      ActorRef<Negotiator.Command> negotiator) {
+  static Behavior<Command> create(String name, ActorRef<Schedd.Command> schedd,
+      ActorRef<Negotiator.Command> negotiator, ClaimLedger claims) {
     return Behaviors.setup(ctx -> {
+      InstantSource clock = PoolContext.get(ctx.getSystem()).clock();
       ActorRef<Negotiator.ScheddMessage> asSchedd =
           ctx.messageAdapter(Negotiator.ScheddMessage.class, FromNegotiator::new);
       ActorRef<IdleJobs> idleReplies = ctx.messageAdapter(IdleJobs.class, IdleJobsAnswered::new);
       negotiator.tell(new Negotiator.RegisterSchedd(name, asSchedd));
       ArrayDeque<Pending> waiting = new ArrayDeque<>();
-      // The schedd's claims by slot, and their count per submitter: the usage the accountant
-      // charges, reported whenever it changes. Only looked up.
-      Map<String, String> claims = new HashMap<>();
-      Map<String, Integer> perSubmitter = new TreeMap<>();
       return Behaviors.receive(Command.class)
-          .onMessage(SlotClaimed.class, m -> {
-            String before = claims.put(m.slot(), m.submitter());
-            if (before != null) {
-              report(name, negotiator, perSubmitter, before, -1);
-            }
-            report(name, negotiator, perSubmitter, m.submitter(), +1);
-            return Behaviors.same();
-          })
-          .onMessage(SlotReleased.class, m -> {
-            String before = claims.remove(m.slot());
-            if (before != null) {
-              report(name, negotiator, perSubmitter, before, -1);
-            }
-            return Behaviors.same();
-          })
           .onMessage(ExcludeSite.class, m -> {
             schedd.tell(new Schedd.ExcludeSite(m.job(), m.site()));
             return Behaviors.same();
@@ -101,18 +78,12 @@ public final class ScheddBridge {
             Pending p = waiting.pollFirst();
             if (p != null) {
               p.replyTo().tell(new Negotiator.IdleJobs(name, p.cycle(),
-                  queues(name, m.jobs())));
+                  queues(name, m.jobs()), claims.usage(clock.instant())));
             }
             return Behaviors.same();
           })
           .build();
     });
-  }
-
-  private static void report(String schedd, ActorRef<Negotiator.Command> negotiator,
-      Map<String, Integer> perSubmitter, String submitter, int change) {
-    int now = perSubmitter.merge(submitter, change, Integer::sum);
-    negotiator.tell(new Negotiator.UsageReport(schedd, submitter, now));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -61,13 +62,20 @@ class NegotiatorTest {
       for (int p = 0; p < jobs; p++) {
         idle.put(JobId.of(1, p), job(p));
       }
+      // Claims held now, and slot-seconds held up to the instant in since[0].
       int[] running = {0};
-      ActorRef<Negotiator.Command>[] negotiator = new ActorRef[1];
+      double[] slotSeconds = {0};
+      Instant[] since = {EPOCH};
+      Runnable advance = () -> {
+        slotSeconds[0] += running[0] * Duration.between(since[0], clock.instant()).toSeconds();
+        since[0] = clock.instant();
+      };
       return Behaviors.receive(Object.class)
           .onMessage(Negotiator.GetIdleJobs.class, m -> {
-            negotiator[0] = m.replyTo();
+            advance.run();
             m.replyTo().tell(new Negotiator.IdleJobs("schedd1", m.cycle(),
-                List.of(new SubmitterQueue("schedd1", "alice", List.copyOf(idle.values())))));
+                List.of(new SubmitterQueue("schedd1", "alice", List.copyOf(idle.values()))),
+                new TreeMap<>(Map.of("alice", new Negotiator.Usage(running[0], slotSeconds[0])))));
             return Behaviors.same();
           })
           .onMessage(Negotiator.MatchFound.class, m -> {
@@ -75,13 +83,15 @@ class NegotiatorTest {
                 + Duration.between(EPOCH, clock.instant()).toSeconds());
             idle.remove(m.job());
             collector.tell(new Collector.UpdateSlotAd(slot(m.slotName(), "Claimed")));
-            negotiator[0].tell(new Negotiator.UsageReport("schedd1", "alice", ++running[0]));
+            advance.run();
+            running[0]++;
             timers.startSingleTimer(new JobDone(m.job(), m.slotName()), RUNTIME);
             return Behaviors.same();
           })
           .onMessage(JobDone.class, m -> {
             collector.tell(new Collector.UpdateSlotAd(slot(m.slot(), "Unclaimed")));
-            negotiator[0].tell(new Negotiator.UsageReport("schedd1", "alice", --running[0]));
+            advance.run();
+            running[0]--;
             return Behaviors.same();
           })
           .build();

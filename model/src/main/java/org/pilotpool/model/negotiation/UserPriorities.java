@@ -104,6 +104,23 @@ public final class UserPriorities implements PriorityView {
     c.resourcesUsed = used;
   }
 
+  /**
+   * Charges {@code submitter} {@code slotSeconds} for the slots held since the last update, as
+   * counted where the claims are kept, in place of what the resources used would charge; from
+   * {@code now} on the submitter holds {@code heldNow}. Call before the {@link #update} at
+   * {@code now}.
+   */
+  public void charge(String submitter, double slotSeconds, double heldNow, Instant now) {
+    if (!(slotSeconds >= 0) || !(heldNow >= 0)) {
+      throw new IllegalArgumentException(
+          "usage must be >= 0, got " + slotSeconds + " slot-seconds and " + heldNow + " held");
+    }
+    Customer c = customer(submitter);
+    // update() charges resourcesUsed * dt + unchargedSeconds: together exactly slotSeconds.
+    c.unchargedSeconds = slotSeconds - heldNow * elapsedSince(now);
+    c.resourcesUsed = heldNow;
+  }
+
   /** A new match for {@code submitter} at {@code now}: one more slot in use (HTCondor's AddMatch). */
   public void addMatch(String submitter, Instant now) {
     setResourcesUsed(submitter, resourcesUsed(submitter) + 1, now);

@@ -63,6 +63,28 @@ class UserPrioritiesTest {
   }
 
   @Test
+  void chargedSlotSecondsReplaceWhatTheSlotsHeldWouldCharge() {
+    UserPriorities p = new UserPriorities(Duration.ofSeconds(100), 1000, T0);
+    p.addMatch("alice", T0);
+    // The schedd counted 150 slot-seconds (the match plus a claim of its own for half the
+    // interval), and no claim now.
+    p.charge("alice", 150, 0, T0.plusSeconds(100));
+    p.update(T0.plusSeconds(100));
+    // average usage 1.5 over the interval: 0.5 * 0.5 + 1.5 * 0.5
+    assertEquals(1.0, p.realPriority("alice"), 1e-9);
+    assertEquals(150.0, p.accumulatedUsage("alice"), 1e-9);
+    assertEquals(0.0, p.resourcesUsed("alice"), 0);
+  }
+
+  @Test
+  void slotsHeldAfterAChargeAreChargedInTheNextInterval() {
+    UserPriorities p = new UserPriorities(Duration.ofSeconds(100), 1000, T0);
+    p.charge("alice", 0, 2, T0);
+    p.update(T0.plusSeconds(100));
+    assertEquals(200.0, p.accumulatedUsage("alice"), 1e-9);
+  }
+
+  @Test
   void realPriorityNeverReadsBelowTheMinimum() {
     UserPriorities p = UserPriorities.withDefaults(T0);
     p.setRealPriority("alice", 0.1);
