@@ -1,6 +1,5 @@
 package org.pilotpool.pool;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,8 +60,9 @@ final class ClaimLedger {
 
   private static void advance(Account account, Instant at) {
     if (account.since != null && account.claims > 0) {
-      Duration held = Duration.between(account.since, at);
-      account.slotSeconds += account.claims * (held.getSeconds() + held.getNano() / 1e9);
+      double held = (at.getEpochSecond() - account.since.getEpochSecond())
+          + (at.getNano() - account.since.getNano()) / 1e9;
+      account.slotSeconds += account.claims * held;
     }
     account.since = at;
   }
