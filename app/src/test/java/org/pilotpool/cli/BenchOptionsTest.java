@@ -17,6 +17,7 @@ class BenchOptionsTest {
         List.of("pool", "--slots", "0"),
         List.of("pool", "--jobs", "-5"),
         List.of("pool", "--users", "0"),
+        List.of("pool", "--runs", "0"),
         List.of("kernel", "--actors", "0"),
         List.of("kernel", "--hops", "0"),
         List.of("kernel", "--period", "-PT1H"),
