@@ -20,6 +20,7 @@ class BenchOptionsTest {
         List.of("pool", "--runs", "0"),
         List.of("kernel", "--actors", "0"),
         List.of("kernel", "--hops", "0"),
+        List.of("kernel", "--runs", "0"),
         List.of("kernel", "--period", "-PT1H"),
         List.of("kernel", "--duration", "PT0S"),
         List.of("replay", "--jobs", "0"),

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     // would break mid-sentence.
     description = "Actors exchanging messages and timers over simulated time in the virtual-time"
         + " kernel. Each actor wakes on its own periodic timer and starts a message that hops"
-        + " between random peers. Prints one JSON line: messages/s (over the whole wall time, and"
-        + " after start-up: the actor system and the spawns), timer fires/s, actors, peak heap,"
-        + " garbage collection time.")
+        + " between random peers. Prints one JSON line per run: messages/s (over the whole wall"
+        + " time, and after start-up: the actor system and the spawns), timer fires/s, actors,"
+        + " peak heap, garbage collection time. With --runs N the later runs show the kernel"
+        + " once its code is compiled.")
 final class KernelBench implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,12 +47,24 @@ final class KernelBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--runs", defaultValue = "1",
+      description = "Runs of the same load in this JVM, one line each (default: ${DEFAULT-VALUE}).")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
     BenchOptions.atLeastOne("--actors", actors);
     BenchOptions.atLeastOne("--hops", hops);
     BenchOptions.positive("--period", period);
     BenchOptions.positive("--duration", duration);
+    BenchOptions.atLeastOne("--runs", runs);
+    for (int run = 1; run <= runs; run++) {
+      measure(run);
+    }
+    return 0;
+  }
+
+  private void measure(int run) throws Exception {
     var load = new ChatterLoad.Spec(actors, period, hops);
     var counts = new ChatterLoad.Counts();
     var config = ConfigFactory.empty().withValue("pilotpool.seed", ConfigValueFactory.fromAnyRef(seed));
@@ -72,6 +85,7 @@ final class KernelBench implements Callable<Integer> {
     double running = (t1 - (started[0] == 0 ? t0 : started[0])) / 1e9;
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("bench", "kernel");
+    line.put("run", run);
     line.put("actors", actors);
     line.put("virtual_seconds", result.virtualElapsed().toSeconds());
     line.put("messages", counts.messages());
@@ -85,6 +99,6 @@ final class KernelBench implements Callable<Integer> {
     line.put("gc_collections", gc.collections());
     line.put("gc_seconds", gc.seconds());
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
-    return 0;
+    spec.commandLine().getOut().flush();
   }
 }
