@@ -104,7 +104,7 @@ public final class Pool {
 
   private record StatsTaken(String site, SiteAuthzStats stats) implements Command {}
 
-  private record SubmitAnswered(Schedd.SubmitResult result) implements Command {}
+  private record SubmitsAnswered(Schedd.SubmitResults answer) implements Command {}
 
   private enum Ignored implements Command {
     INSTANCE
@@ -224,9 +224,7 @@ public final class Pool {
           })
           .onMessageEquals(ActionsDue.INSTANCE, () -> {
             Duration now = Duration.between(start, clock.instant());
-            for (PoolAction action : timeline.dueBy(now)) {
-              root.act(action);
-            }
+            root.actAll(timeline.dueBy(now));
             timeline.next().ifPresent(
                 at -> timers.startSingleTimer(ActionsDue.INSTANCE, at.minus(now)));
             return Behaviors.same();
@@ -244,9 +242,11 @@ public final class Pool {
             record.siteStats(m.site(), m.stats());
             return Behaviors.same();
           })
-          .onMessage(SubmitAnswered.class, m -> {
-            if (m.result() instanceof Schedd.Rejected r) {
-              record.submitRejected(r.problem());
+          .onMessage(SubmitsAnswered.class, m -> {
+            for (Schedd.SubmitResult result : m.answer().results()) {
+              if (result instanceof Schedd.Rejected r) {
+                record.submitRejected(r.problem());
+              }
             }
             return Behaviors.same();
           })
@@ -301,7 +301,7 @@ public final class Pool {
     private final Map<String, List<ActorRef<Startd.Command>>> slotsBySite;
     /** Where each running job runs, as the startds report it. Only looked up. */
     private final Map<JobId, ActorRef<Startd.Command>> runningOn;
-    private final ActorRef<Schedd.SubmitResult> submitReplies;
+    private final ActorRef<Schedd.SubmitResults> submitReplies;
     private final ActorRef<Schedd.ActionDone> actionReplies;
 
     Root(ActorContext<Command> ctx, ActorRef<Schedd.Command> schedd,
@@ -312,13 +312,37 @@ public final class Pool {
       this.authz = authz;
       this.slotsBySite = slotsBySite;
       this.runningOn = runningOn;
-      this.submitReplies = ctx.messageAdapter(Schedd.SubmitResult.class, SubmitAnswered::new);
+      this.submitReplies = ctx.messageAdapter(Schedd.SubmitResults.class, SubmitsAnswered::new);
       this.actionReplies = ctx.messageAdapter(Schedd.ActionDone.class, d -> Ignored.INSTANCE);
+    }
+
+    /**
+     * Carries out actions due together, in order; consecutive submits go to the schedd as one
+     * message, which queues them in the same order.
+     */
+    void actAll(List<PoolAction> actions) {
+      List<JobSubmission> submits = new ArrayList<>();
+      for (PoolAction action : actions) {
+        if (action instanceof PoolAction.Submit s) {
+          submits.add(s.submission());
+          continue;
+        }
+        submitAll(submits);
+        act(action);
+      }
+      submitAll(submits);
+    }
+
+    private void submitAll(List<JobSubmission> submits) {
+      if (!submits.isEmpty()) {
+        schedd.tell(new Schedd.SubmitAll(submits, submitReplies));
+        submits.clear();
+      }
     }
 
     Behavior<Command> act(PoolAction action) {
       if (action instanceof PoolAction.Submit s) {
-        schedd.tell(new Schedd.Submit(s.submission(), submitReplies));
+        schedd.tell(new Schedd.SubmitAll(List.of(s.submission()), submitReplies));
       } else if (action instanceof PoolAction.Remove r) {
         schedd.tell(new Schedd.Remove(r.selector(), r.reason(), actionReplies));
       } else if (action instanceof PoolAction.Hold h) {

@@ -2,6 +2,7 @@ package org.pilotpool.schedd;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,18 @@ public final class Schedd {
   /** Submit a cluster; the reply lists the new job ids or says why the submit was rejected. */
   public record Submit(JobSubmission submission, ActorRef<SubmitResult> replyTo)
       implements Command {}
+
+  /**
+   * Several clusters in one message, each queued or refused on its own as if submitted alone and
+   * in this order; the reply lists the results in the same order. A scripted load queues
+   * thousands of clusters at one instant, and a message and a reply each would double its cost.
+   */
+  public record SubmitAll(List<JobSubmission> submissions, ActorRef<SubmitResults> replyTo)
+      implements Command {
+    public SubmitAll {
+      submissions = List.copyOf(submissions);
+    }
+  }
 
   /** {@code condor_rm}. */
   public record Remove(JobSelector selector, String reason, ActorRef<ActionDone> replyTo)
@@ -86,6 +99,13 @@ public final class Schedd {
   /** The submit was refused; {@code problem} is the one-line reason. */
   public record Rejected(String problem) implements SubmitResult {}
 
+  /** What a {@link SubmitAll} gives back: each submit's result, in the order sent. */
+  public record SubmitResults(List<SubmitResult> results) {
+    public SubmitResults {
+      results = List.copyOf(results);
+    }
+  }
+
   /** The jobs a remove, hold or release acted on. */
   public record ActionDone(List<JobId> jobs) {}
 
@@ -112,6 +132,14 @@ public final class Schedd {
     }
   }
 
+  private static SubmitResult submit(ScheddLogic logic, JobSubmission submission) {
+    try {
+      return new Submitted(logic.submit(submission));
+    } catch (BadInputException e) {
+      return new Rejected(e.oneLine());
+    }
+  }
+
   /** A schedd on the pool's clock that hands its events to {@code journal}. */
   public static Behavior<Command> create(ScheddConfig config, ScheddJournal journal) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
@@ -123,11 +151,15 @@ public final class Schedd {
       logic.start();
       return Behaviors.receive(Command.class)
           .onMessage(Submit.class, m -> {
-            try {
-              m.replyTo().tell(new Submitted(logic.submit(m.submission())));
-            } catch (BadInputException e) {
-              m.replyTo().tell(new Rejected(e.oneLine()));
+            m.replyTo().tell(submit(logic, m.submission()));
+            return Behaviors.same();
+          })
+          .onMessage(SubmitAll.class, m -> {
+            List<SubmitResult> results = new ArrayList<>(m.submissions().size());
+            for (JobSubmission submission : m.submissions()) {
+              results.add(submit(logic, submission));
             }
+            m.replyTo().tell(new SubmitResults(results));
             return Behaviors.same();
           })
           .onMessage(Remove.class, m -> {
