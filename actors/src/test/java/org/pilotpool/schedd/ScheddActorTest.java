@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -117,6 +118,31 @@ class ScheddActorTest {
 
   private static void simulate(Behavior<Object> root, Duration duration) {
     Simulation.create(ConfigFactory.empty(), EPOCH).run(root, duration, ProgressListener.NONE);
+  }
+
+  @Test
+  void submitsSentTogetherAreEachQueuedOrRefusedInTheirOrder() {
+    Journal journal = new Journal();
+    List<Schedd.SubmitResult> results = new ArrayList<>();
+    JobSubmission bad = JobSubmission.of("bob", 1, Optional.empty(), 1, 1024, "Memory >=",
+        ScheddFixture.PROFILE);
+    simulate(Behaviors.setup(ctx -> {
+      ActorRef<Schedd.Command> schedd =
+          ctx.spawn(Schedd.create(ScheddConfig.defaults(), journal), "schedd");
+      ActorRef<Schedd.SubmitResults> replies = ctx.spawn(
+          Behaviors.receive(Schedd.SubmitResults.class).onAnyMessage(r -> {
+            results.addAll(r.results());
+            return Behaviors.same();
+          }).build(), "submitter");
+      schedd.tell(new Schedd.SubmitAll(List.of(ScheddFixture.submission("alice", 2), bad,
+          ScheddFixture.submission("carol", 1)), replies));
+      return Behaviors.ignore();
+    }), Duration.ofMinutes(1));
+    assertEquals(3, results.size());
+    assertEquals(List.of(JobId.of(1, 0), JobId.of(1, 1)),
+        ((Schedd.Submitted) results.get(0)).jobs());
+    assertTrue(results.get(1) instanceof Schedd.Rejected, results.get(1).toString());
+    assertEquals(List.of(JobId.of(2, 0)), ((Schedd.Submitted) results.get(2)).jobs());
   }
 
   @Test
