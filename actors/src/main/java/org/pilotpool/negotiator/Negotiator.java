@@ -336,7 +336,8 @@ public final class Negotiator {
     private void chargeUsage(Instant now) {
       TreeMap<String, double[]> bySubmitter = new TreeMap<>();
       for (var answer : usageReceived.entrySet()) {
-        TreeMap<String, Usage> before = charged.computeIfAbsent(answer.getKey(), k -> new TreeMap<>());
+        TreeMap<String, Usage> before =
+            charged.computeIfAbsent(answer.getKey(), k -> new TreeMap<>());
         for (var e : answer.getValue().entrySet()) {
           Usage last = before.put(e.getKey(), e.getValue());
           double since = e.getValue().slotSeconds() - (last == null ? 0 : last.slotSeconds());

@@ -42,7 +42,7 @@ final class ClaimLedger {
     }
   }
 
-  /** Every submitter that has held a claim: its claims now and the slot time held up to {@code at}. */
+  /** Every submitter that has held a claim: its claims now, and its slot time up to {@code at}. */
   synchronized SortedMap<String, Negotiator.Usage> usage(Instant at) {
     SortedMap<String, Negotiator.Usage> out = new TreeMap<>();
     bySubmitter.forEach((submitter, account) -> {
