@@ -340,7 +340,11 @@ public final class Negotiator {
             charged.computeIfAbsent(answer.getKey(), k -> new TreeMap<>());
         for (var e : answer.getValue().entrySet()) {
           Usage last = before.put(e.getKey(), e.getValue());
-          double since = e.getValue().slotSeconds() - (last == null ? 0 : last.slotSeconds());
+          double total = e.getValue().slotSeconds();
+          // A total below the last one is a schedd counting afresh (it restarted): all of it
+          // is new.
+          double since = last == null || total < last.slotSeconds()
+              ? total : total - last.slotSeconds();
           bySubmitter.computeIfAbsent(e.getKey(), k -> new double[2])[0] += since;
         }
       }
