@@ -334,6 +334,7 @@ public final class Negotiator {
      * answer; its claims count as held meanwhile.
      */
     private void chargeUsage(Instant now) {
+      // Per submitter: {slot-seconds since the previous answers, claims held now}.
       TreeMap<String, double[]> bySubmitter = new TreeMap<>();
       for (var answer : usageReceived.entrySet()) {
         TreeMap<String, Usage> before =
