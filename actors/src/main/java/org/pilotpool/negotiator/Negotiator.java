@@ -168,8 +168,8 @@ public final class Negotiator {
     private long cycle;
     private boolean inProgress;
     private final TreeSet<String> awaiting = new TreeSet<>();
-    private final TreeMap<String, List<SubmitterQueue>> received = new TreeMap<>();
-    private final TreeMap<String, SortedMap<String, Usage>> usageReceived = new TreeMap<>();
+    /** This cycle's answers, by schedd. */
+    private final TreeMap<String, IdleJobs> received = new TreeMap<>();
     private Collector.SlotAds slots;
     /** The ads of the cycle's slots (all Unclaimed), in the collector's name order. */
     private List<ClassAd> unclaimedAds;
@@ -204,8 +204,7 @@ public final class Negotiator {
           .onMessageEquals(Tick.INSTANCE, this::onTick)
           .onMessage(IdleJobs.class, m -> {
             if (inProgress && m.cycle() == cycle && awaiting.remove(m.schedd())) {
-              received.put(m.schedd(), m.queues());
-              usageReceived.put(m.schedd(), m.usage());
+              received.put(m.schedd(), m);
               runIfComplete();
             }
             return Behaviors.same();
@@ -249,7 +248,6 @@ public final class Negotiator {
       inProgress = true;
       slots = null;
       received.clear();
-      usageReceived.clear();
       awaiting.clear();
       awaiting.addAll(schedds.keySet());
       collector.tell(new Collector.QuerySlots(slotQuery, slotAdapter));
@@ -287,8 +285,8 @@ public final class Negotiator {
       chargeUsage(now);
       priorities.update(now);
       List<SubmitterQueue> queues = new ArrayList<>();
-      for (List<SubmitterQueue> q : received.values()) {
-        queues.addAll(q);
+      for (IdleJobs answer : received.values()) {
+        queues.addAll(answer.queues());
       }
       CycleResult result = matcher.run(queues, unclaimedAds, slots.poolSize(), priorities);
       for (Match m : result.matches()) {
@@ -307,7 +305,6 @@ public final class Negotiator {
       slots = null;
       unclaimedAds = null;
       received.clear();
-      usageReceived.clear();
     }
 
     /** The entry named {@code name} in {@code entries}, which the collector gives in name order. */
@@ -336,10 +333,10 @@ public final class Negotiator {
     private void chargeUsage(Instant now) {
       // Per submitter: {slot-seconds since the previous answers, claims held now}.
       TreeMap<String, double[]> bySubmitter = new TreeMap<>();
-      for (var answer : usageReceived.entrySet()) {
+      for (IdleJobs answer : received.values()) {
         TreeMap<String, Usage> before =
-            charged.computeIfAbsent(answer.getKey(), k -> new TreeMap<>());
-        for (var e : answer.getValue().entrySet()) {
+            charged.computeIfAbsent(answer.schedd(), k -> new TreeMap<>());
+        for (var e : answer.usage().entrySet()) {
           Usage last = before.put(e.getKey(), e.getValue());
           double total = e.getValue().slotSeconds();
           // A total below the last one is a schedd counting afresh (it restarted): all of it
